@@ -1,0 +1,1 @@
+"""Strings in, numbers out: sentence encoders, sacrebleu scores, MQM-style penalties."""

