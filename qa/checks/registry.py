@@ -106,7 +106,7 @@ class CheckSpec:
         """(should_flag, english, arabic) for each `Flags:`/`Passes:` line of the docstring."""
         out = []
         for line in self.doc.splitlines():
-            m = re.match(r"\s*(Flags|Passes):\s*(.+?)\s*=>\s*(.+?)\s*$", line)
+            m = re.match(r"\s*(Flags|Passes):\s*(.*?)\s*=>\s*(.*?)\s*$", line)
             if m:
                 out.append((m.group(1) == "Flags", m.group(2), m.group(3)))
         return out
