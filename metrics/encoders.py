@@ -76,6 +76,12 @@ class SentenceTransformerEncoder:
         # Offline, always: a missing model is an error, never a download.
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+        os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")  # no "Loading weights" bar on stderr
+        if model.startswith(("/", "./", "../", "~")) and not os.path.isdir(os.path.expanduser(model)):
+            # A path, not a hub name: say so before spending seconds importing torch.
+            raise EncoderUnavailable(
+                f"no sentence-transformers model at {model}: give the folder that holds the model's modules.json"
+            )
         try:
             import sentence_transformers
         except ImportError as exc:

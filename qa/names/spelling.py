@@ -1,0 +1,81 @@
+"""Compare two Arabic spellings of a name: how far apart, and whether the difference is a variant.
+
+Arabic spellings of one foreign name differ in long-vowel letters (زيلينسكي / زيلنسكي, كافانو /
+كافانا) and in consonants that render one foreign sound (g: غ ج ق; t: ت ط; s: س ص). Those are
+soft edits; any other change (another consonant, a transposition, a dropped consonant) is hard
+and makes a distortion. A minimum-cost alignment where soft edits cost less than hard ones
+counts both. Written by hand: the soft/hard costs are specific to Arabic transliteration, and
+the strings are short (a 10x10 table per pair).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+VOWEL_LETTERS = frozenset("اويىهء")
+# Consonant letters that render one foreign sound (folded forms: أ إ آ are ا, ة is ه).
+SOUND_CLASSES = ("غجقك", "تط", "سصث", "زذظ", "سز", "دض", "هح", "فڤ", "كق", "شچ")
+_SAME_SOUND = {(a, b) for group in SOUND_CLASSES for a in group for b in group if a != b}
+SOFT, HARD = 0.34, 1.0
+
+
+def _sub_cost(a: str, b: str) -> float:
+    if a == b:
+        return 0.0
+    if (a in VOWEL_LETTERS and b in VOWEL_LETTERS) or (a, b) in _SAME_SOUND:
+        return SOFT
+    return HARD
+
+
+def _indel_cost(ch: str) -> float:
+    return SOFT if ch in VOWEL_LETTERS else HARD
+
+
+@lru_cache(maxsize=65536)
+def compare(a: str, b: str) -> tuple[int, int]:
+    """(soft edits, hard edits) of the cheapest alignment of two folded spellings."""
+    n, m = len(a), len(b)
+    # each cell: (cost, soft, hard)
+    prev = [(0.0, 0, 0)]
+    for j in range(1, m + 1):
+        c, s, h = prev[-1]
+        soft = _indel_cost(b[j - 1]) == SOFT
+        prev.append((c + _indel_cost(b[j - 1]), s + soft, h + (not soft)))
+    for i in range(1, n + 1):
+        c0, s0, h0 = prev[0]
+        soft = _indel_cost(a[i - 1]) == SOFT
+        row = [(c0 + _indel_cost(a[i - 1]), s0 + soft, h0 + (not soft))]
+        for j in range(1, m + 1):
+            sub = _sub_cost(a[i - 1], b[j - 1])
+            dc, ds, dh = prev[j - 1]
+            options = [(dc + sub, ds + (sub == SOFT), dh + (sub == HARD))]
+            uc, us, uh = prev[j]
+            del_cost = _indel_cost(a[i - 1])
+            options.append((uc + del_cost, us + (del_cost == SOFT), uh + (del_cost == HARD)))
+            lc, ls, lh = row[j - 1]
+            ins_cost = _indel_cost(b[j - 1])
+            options.append((lc + ins_cost, ls + (ins_cost == SOFT), lh + (ins_cost == HARD)))
+            row.append(min(options))
+        prev = row
+    _, soft, hard = prev[m]
+    return soft, hard
+
+
+def is_variant(a: str, b: str) -> bool:
+    """Different spellings that differ by soft edits only (at most two, not more than a third of the letters)."""
+    soft, hard = compare(a, b)
+    return a != b and hard == 0 and soft <= max(1, min(2, len(b) // 3))
+
+
+def is_near(a: str, b: str) -> bool:
+    """Close enough to be the same name mis-spelt: a transposition or one or two edits in a longer name.
+
+    Allowed: one hard edit in names of 4+ letters, two in names of 8+; a soft edit weighs half,
+    and all edits together at most a third of the letters (a swapped vowel letter is two soft edits).
+    """
+    soft, hard = compare(a, b)
+    longest = max(len(a), len(b))
+    if longest < 3 or hard + soft == 0:
+        return False
+    max_hard = 0 if longest < 4 else (1 if longest < 8 else 2)
+    return hard <= max_hard and hard + 0.5 * soft <= max(1.0, longest / 3)

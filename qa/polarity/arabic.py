@@ -1,0 +1,286 @@
+"""Arabic negation cues, what they govern, antonym words, and texts with a cue flipped.
+
+Matching runs on qa.arabic's folded words with their proclitic readings; every span is an offset
+into the original text. Written by hand because no installable Arabic analyser tells negative ما
+from relative ما or restrictive لا ... إلا from negation (camel-tools needs a model download).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from qa.arabic import fold, normalize, strip_clitics, words
+from qa.model import Span
+from qa.polarity.lexicon import AntonymForm, CueEntry, antonyms, arabic_cues, longest_cue
+
+# Proclitics a negation particle may carry (ولم، فلا); nouns, masdars and verbs may carry any.
+_PARTICLE_CLITICS = ("", "و", "ف")
+_FUNCTION_KINDS = ("particle", "copula", "idiom", "pronoun", "adverb", "conjunction", "preposition")
+_SUFFIXES = ("هما", "ها", "هم", "ه", "كم", "نا", "ني")
+_CLAUSE_END = re.compile(r"[،,؛;.!?؟:()\[\]«»–—]")
+_SENTENCE_END = re.compile(r"[.!?؟]")
+_EXCEPT = frozenset(fold(w) for w in ("إلا", "سوى"))
+_ONLY = frozenset(fold(w) for w in ("فقط", "فحسب"))
+_THAT = frozenset(fold(w) for w in ("أن", "أنه", "أنها", "إن", "انه"))
+_QUESTION_OR_CONDITION = frozenset(fold(w) for w in ("هل", "إذا", "إن", "لو", "حال", "كلما", "أيا", "مهما", "يمكن", "يمكنه", "يمكنك"))
+_NPI_BLOCKERS_BEFORE = frozenset(fold(w) for w in ("من", "في", "على", "عن", "إلى", "مع", "أكثر", "كل"))
+_NPI_BLOCKERS_AFTER = frozenset(fold(w) for w in ("أن", "أنه", "أنها", "حال", "وقت", "مكان", "شخص"))
+_PARTICLES_STRONG = frozenset(fold(w) for w in ("لا", "لم", "لن", "ما", "ليس", "ليست", "ليسوا", "ليسا", "لست", "لسنا"))
+
+
+@dataclass(frozen=True)
+class ArabicCue:
+    entry: CueEntry
+    strength: str  # the entry's, or weak when the context makes it restrictive (لم ... إلا)
+    span: Span  # the cue word(s), proclitics included
+    head: Span  # the cue and the next word ("لم يطرح", "غير سعيد")
+    prefix: str  # the original proclitic letters on the cue ("و" in ولم)
+    position: float
+    word: int  # index of the cue's first word
+    width: int  # number of words the cue covers
+
+
+@dataclass(frozen=True)
+class ArabicAntonym:
+    forms: tuple[AntonymForm, ...]
+    span: Span  # the whole word
+    stem: Span  # the part a swap replaces (proclitics and suffixes kept)
+    negated: bool
+    position: float
+
+
+@dataclass(frozen=True)
+class ArabicText:
+    """A text's words and cues, for the decisions and probes of one pair."""
+
+    text: str
+    words: list
+    cues: list[ArabicCue]
+    unlicensed_npi: list[Span]  # "أي تقدم" with no negation, question or condition to license it
+
+
+def _clause_break(text: str, ws, i: int, j: int) -> bool:
+    """True when a clause boundary lies between words i and j (i < j)."""
+    return bool(_CLAUSE_END.search(text[ws[i].span.end : ws[j].span.start]))
+
+
+def _strip_suffix(stem: str) -> list[str]:
+    return [stem[: -len(s)] for s in _SUFFIXES if stem.endswith(s) and len(stem) - len(s) >= 3]
+
+
+def _readings(word: str, kind_ok) -> list[tuple[str, str]]:
+    """(proclitics, stem) readings of a folded word whose proclitics the kind allows."""
+    return [(pre, stem) for pre, stem in strip_clitics(word) if kind_ok(pre)]
+
+
+def _match(ws, i: int, table, width: int):
+    """The longest lexicon entry starting at word i: (entry, words covered, folded proclitics)."""
+    for size in range(min(width, len(ws) - i), 0, -1):
+        rest = tuple(w.folded for w in ws[i + 1 : i + size])
+        for pre, stem in strip_clitics(ws[i].folded):
+            for candidate in (stem, *_strip_suffix(stem)) if size == 1 else (stem,):
+                entry = table.get((candidate, *rest))
+                if entry is None:
+                    continue
+                if entry.kind in _FUNCTION_KINDS and pre not in _PARTICLE_CLITICS:
+                    continue
+                if entry.kind == "npi" and pre:  # قط in فقط is "only"
+                    continue
+                if candidate != stem and entry.kind != "verb":
+                    continue
+                return entry, size, pre
+    return None, 0, ""
+
+
+def _original_prefix(text: str, span: Span, folded_prefix: str) -> str:
+    """The original characters of a word's first `len(folded_prefix)` folded letters."""
+    if not folded_prefix:
+        return ""
+    word = normalize(text[span.start : span.end])
+    cut = len(folded_prefix)
+    return span.of(text)[: word.origin[cut]] if cut < len(word.origin) else span.of(text)
+
+
+def _restrictive(text: str, ws, i: int) -> bool:
+    """لم/لا/ما/ليس ... إلا/سوى in one clause is "only" (لم يبق إلا يومان), not a negation."""
+    for j in range(i + 1, min(len(ws), i + 10)):
+        if _clause_break(text, ws, j - 1, j):
+            return False
+        if ws[j].folded in _EXCEPT:
+            return not (j + 1 < len(ws) and ws[j + 1].folded in _THAT)
+    return False
+
+
+def _not_only(ws, i: int) -> bool:
+    return any(w.folded in _ONLY for w in ws[i + 1 : i + 4])
+
+
+def find_cues(text: str) -> ArabicText:
+    ws = words(text)
+    table = arabic_cues()
+    width = longest_cue(table)
+    cues: list[ArabicCue] = []
+    npis: list[int] = []
+    length = max(1, len(text))
+    i = 0
+    while i < len(ws):
+        entry, n, pre = _match(ws, i, table, width)
+        original = ws[i].span.of(text)
+        if entry is None and original.startswith("ألا") and ws[i].folded == fold("ألا"):
+            entry, n, pre = table[("لا",)], 1, ""  # أن + لا ("يجب ألا" = must not)
+        if entry is not None and entry.kind == "npi":
+            npis.append(i)
+        if entry is not None and entry.words == ("ما",) and not _negative_ma(text, ws, i, pre):
+            entry = None
+        if entry is None or entry.strength == "none":
+            i += max(n, 1)
+            continue
+        strength = entry.strength
+        if strength == "strong" and entry.words[0] in _PARTICLES_STRONG and (_restrictive(text, ws, i) or _not_only(ws, i)):
+            strength = "weak"
+        span = Span(ws[i].span.start, ws[i + n - 1].span.end)
+        last = i + n - 1
+        head_end = ws[last + 1].span.end if last + 1 < len(ws) and not _clause_break(text, ws, last, last + 1) else span.end
+        cues.append(
+            ArabicCue(entry, strength, span, Span(span.start, head_end), _original_prefix(text, ws[i].span, pre),
+                      span.start / length, i, n)
+        )
+        i += n
+    return ArabicText(text, ws, cues, _unlicensed(text, ws, cues, npis))
+
+
+def _negative_ma(text: str, ws, i: int, pre: str) -> bool:
+    """ما can negate a perfect verb only at the head of its clause (ما قال، وما زار), not after a
+    verb or preposition (ما قاله = what he said, في ما، كل ما), and not before a definite noun."""
+    starts_clause = i == 0 or bool(pre) or _clause_break(text, ws, i - 1, i)
+    following = ws[i + 1].folded if i + 1 < len(ws) else ""
+    return starts_clause and bool(following) and not following.startswith("ال")
+
+
+def _unlicensed(text: str, ws, cues: list[ArabicCue], npis: list[int]) -> list[Span]:
+    """Negative-polarity words with no negation, question or condition before them in their
+    sentence: bare أي + noun after a verb ("أحرز أي تقدم"), or أبدا/قط ("ستتخلى أبدا"). Their
+    negation is gone."""
+    out = []
+    cue_words = {c.word + k for c in cues for k in range(c.width)}
+    for j, w in enumerate(ws):
+        if j == 0:
+            continue
+        if j in npis:
+            span = Span(ws[j - 1].span.start, w.span.end)
+        elif w.folded == "اي" and w.span.of(text).startswith("أ") and j + 1 < len(ws):
+            if _clause_break(text, ws, j, j + 1) or ws[j + 1].folded in _NPI_BLOCKERS_AFTER:
+                continue  # "أي، ..." or "أي أن" = that is
+            if ws[j - 1].folded in _NPI_BLOCKERS_BEFORE:
+                continue  # "أكثر من أي", "في أي وقت": comparative or free choice
+            span = Span(w.span.start, ws[j + 1].span.end)
+        else:
+            continue
+        licensed = "؟" in text or "?" in text
+        for k in range(j - 1, -1, -1):
+            if _SENTENCE_END.search(text[ws[k].span.end : ws[k + 1].span.start]):
+                break
+            if k in cue_words or ws[k].folded in _QUESTION_OR_CONDITION:
+                licensed = True
+                break
+        if not licensed:
+            out.append(span)
+    return out
+
+
+def find_antonyms(analysis: ArabicText) -> list[ArabicAntonym]:
+    """Words of the antonym lexicon; negated when a strong cue stands just before them."""
+    table = antonyms()["ar"]
+    text, ws = analysis.text, analysis.words
+    strong_end = {c.word + c.width - 1 for c in analysis.cues if c.strength == "strong"}
+    out = []
+    for i, w in enumerate(ws):
+        for pre, stem in strip_clitics(w.folded):
+            found = None
+            for candidate in (stem, *_strip_suffix(stem)):
+                if candidate in table:
+                    found = (candidate, table[candidate])
+                    break
+            if found is None:
+                continue
+            candidate, forms = found
+            start = w.span.start + len(_original_prefix(text, w.span, pre))
+            norm = normalize(w.span.of(text))
+            stop_at = len(pre) + len(candidate)
+            end = w.span.start + (norm.origin[stop_at] if stop_at < len(norm.origin) else len(w.span.of(text)))
+            negated = any(k in strong_end for k in (i - 1, i - 2)) and not (i and _clause_break(text, ws, i - 1, i))
+            out.append(ArabicAntonym(tuple(forms), w.span, Span(start, end), negated, w.span.start / max(1, len(text))))
+            break
+    return out
+
+
+def delete_cue(text: str, cue: ArabicCue, ws) -> str:
+    """The text with the cue made affirmative: deleted (its proclitics join the next word), or
+    replaced by its lexicon flip (رفض -> قبل; لن تتراجع -> ستتراجع)."""
+    flip = cue.entry.flip
+    nxt = cue.word + cue.width
+    if flip.endswith("+") or (not flip and cue.prefix):
+        glue = cue.prefix + flip.rstrip("+")
+        if nxt < len(ws):
+            return text[: cue.span.start] + glue + text[ws[nxt].span.start :]
+        return text[: cue.span.start].rstrip() + text[cue.span.end :]
+    if flip:
+        return text[: cue.span.start] + cue.prefix + flip + text[cue.span.end :]
+    before, after = text[: cue.span.start], text[cue.span.end :]
+    if before.endswith(" ") and after.startswith(" "):
+        after = after[1:]
+    elif not before:
+        after = after.lstrip()
+    return before + after
+
+
+def swap(text: str, antonym: ArabicAntonym, replacement: str) -> str:
+    return text[: antonym.stem.start] + replacement + text[antonym.stem.end :]
+
+
+def clause_bounds(analysis: ArabicText, first_word: int, last_word: int, before: int = 8, after: int = 10) -> Span:
+    """The clause around words [first_word, last_word], at most `before`/`after` words either side."""
+    text, ws = analysis.text, analysis.words
+    first, last = first_word, last_word
+    while first > 0 and first_word - first < before and not _clause_break(text, ws, first - 1, first):
+        first -= 1
+    while last + 1 < len(ws) and last - last_word < after and not _clause_break(text, ws, last, last + 1):
+        last += 1
+    return Span(ws[first].span.start, ws[last].span.end)
+
+
+def chunks(analysis: ArabicText, size: int = 12) -> list[tuple[float, str]]:
+    from qa.polarity.english import _cut
+
+    ws = analysis.words
+    if not ws:
+        return []
+    breaks = [_clause_break(analysis.text, ws, k, k + 1) for k in range(len(ws) - 1)]
+    return _cut([(w.span.start, w.span.end) for w in ws], breaks, analysis.text, size)
+
+
+def word_at(analysis: ArabicText, offset: int) -> int:
+    return next((k for k, w in enumerate(analysis.words) if w.span.start <= offset < w.span.end), 0)
+
+
+def negated_verb(word: str) -> str:
+    """A suggestion for negating an Arabic verb as written: لا + an imperfect (يريد -> لا يريد),
+    لم + the jussive skeleton of a perfect (أحرز -> لم يحرز, أحرزت -> لم تحرز, أحرزوا -> لم يحرزوا);
+    ما + the word when its shape is unclear (ما is grammatical before any perfect verb); "" for
+    a word shaped like a noun."""
+    bare = "".join(ch for ch in word if ch not in "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652")
+    if len(bare) < 3 or bare.startswith("ال") or bare.endswith(("ة", "ات")):
+        return ""  # a noun: no verb to negate
+    if bare[0] in "يتن" and not bare.endswith(("ت", "وا")):
+        return f"لا {word}"
+    person, stem, tail = "ي", bare, ""
+    if stem.endswith("وا"):
+        stem, tail = stem[:-2], "وا"
+    elif stem.endswith("ت"):
+        person, stem = "ت", stem[:-1]
+    if len(stem) < 3 or "ا" in stem[1:] or "ى" in stem:  # hollow or defective (قال، استطاع، بنى)
+        return f"ما {word}"
+    if stem[0] in "أا" and len(stem) >= 4:  # أفعل -> يفعل, افتعل -> يفتعل, استفعل -> يستفعل
+        stem = stem[1:]
+    return f"لم {person}{stem}{tail}"
