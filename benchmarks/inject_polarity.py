@@ -75,7 +75,7 @@ def _drop_sites(ar: str) -> list[tuple[int, int, str, int, str]]:
                 if nxt.folded in ("يعد", "تعد", "يزل"):
                     continue
                 verb = JUSSIVE_TO_PERFECT.get(fold(verb), _indicative(verb))
-            sites.append((t.start, nxt.end, conj + verb, i + 1, f"{p} + imperfect"))
+            sites.append((t.start, nxt.end, conj + verb, i + 1, f"{p} + {'jussive' if p == 'لم' else 'imperfect'}"))
         elif p in {fold(w) for w in ("ليس", "ليست", "ليسوا", "لست", "لسنا")}:
             follow = " ".join(x.folded for x in toks[i + 1 : i + 3])
             if "فقط" in follow:
@@ -128,7 +128,7 @@ PERFECT_TO_JUSSIVE = {
     "أصبح": "يصبح", "أصبحت": "تصبح", "بدأ": "يبدأ", "بدأت": "تبدأ", "كشف": "يكشف", "كشفت": "تكشف",
     "أظهر": "يظهر", "أظهرت": "تظهر", "شهد": "يشهد", "شهدت": "تشهد", "ارتفع": "يرتفع", "ارتفعت": "ترتفع",
     "انخفض": "ينخفض", "انخفضت": "تنخفض", "سمح": "يسمح", "سمحت": "تسمح", "نجح": "ينجح", "نجحت": "تنجح",
-    "كان": "يكن", "كانت": "تكن", "كانوا": "يكونوا", "وصل": "يصل", "وصلت": "تصل", "قتل": "يقتل",
+    "كان": "يكن", "كانت": "تكن", "كانوا": "يكونوا", "وصل": "يصل", "وصلت": "تصل",
     "أدلى": "يدل", "اعترف": "يعترف", "اعترفت": "تعترف", "تلقى": "يتلق", "تلقت": "تتلق", "دفع": "يدفع",
     "أصيب": "يصب", "أصيبت": "تصب", "فقد": "يفقد", "فقدت": "تفقد", "ساعد": "يساعد", "ساعدت": "تساعد",
 }
@@ -139,7 +139,11 @@ PERFECT_FOLDED = {light(k): v for k, v in PERFECT_TO_JUSSIVE.items() if fold(k) 
 JUSSIVE_TO_PERFECT = {fold(v): k for k, v in reversed(PERFECT_TO_JUSSIVE.items())}
 # Words in ي that are not verbs (months, nouns, names) and must not take لا.
 NOT_VERBS = {fold(w) for w in ("يوم", "يوما", "يومي", "يونيو", "يوليو", "يناير", "يد", "يدي", "يمين", "يسار", "يهود", "يهودي", "يهودية", "يورو", "يوسف", "ياسر", "يحيى", "يونس", "يابان", "يمن", "يونايتد", "يزيد")}
-BLOCKING_BEFORE = {fold(w) for w in ("أن", "لن", "لم", "لا", "قد", "سوف", "كي", "لكي", "لئلا", "ما", "إن", "لما", "ألا")}
+# Words after which a negation cannot go (particles), or a perfect is a verbal noun (في قتل: "in killing").
+BLOCKING_BEFORE = {fold(w) for w in (
+    "أن", "لن", "لم", "لا", "قد", "لقد", "وقد", "فقد", "ولقد", "سوف", "كي", "لكي", "لئلا", "ما", "إن", "لما", "ألا",
+    "في", "من", "على", "إلى", "عن", "مع", "بعد", "قبل", "حول", "دون", "بدون",
+)}
 
 
 def _future_stem_ok(stem_folded: str, res) -> bool:
@@ -162,7 +166,7 @@ def negation_added(src: str, ar: str, rng: random.Random, res) -> Edit | None:
             sites.append((t, conj + "لم " + PERFECT_FOLDED[light(body)], "لم + jussive"))
         elif len(f) >= 5 and f[0] == "س" and f[1] in "يتن" and _future_stem_ok(f[1:], res):
             verb = body[1:]
-            if verb.endswith("ون") and fold(verb[:-2]) in res.arabic_vocabulary:  # plural يذهبون, not يكون
+            if verb.endswith("ون") and len(verb) >= 5 and fold(verb[:-2]) in res.arabic_vocabulary:  # يذهبون, not يكون
                 verb = verb[:-2] + "وا"
             sites.append((t, conj + "لن " + verb, "لن + subjunctive"))
         elif (
@@ -206,9 +210,9 @@ ANTONYMS = (
     _pair("سمح سمحت سمحوا يسمح تسمح يسمحون سماح", "منع منعت منعوا يمنع تمنع يمنعون منع",
           r"allow\w*|permit\w*|let|lets|enabl\w*", r"ban\w*|prevent\w*|block\w*|stop\w*|prohibit\w*|barr?\w*"),
     _pair("دعم دعمت دعموا يدعم تدعم يدعمون دعم", "عارض عارضت عارضوا يعارض تعارض يعارضون معارضة",
-          r"support\w*|back\w*", r"oppos\w*"),
+          r"support\w*|back\w*", r"oppos(?:e|es|ed|ing)"),
     _pair("أيد أيدت أيدوا يؤيد تؤيد يؤيدون تأييد", "عارض عارضت عارضوا يعارض تعارض يعارضون معارضة",
-          r"support\w*|back\w*|endors\w*|favou?r\w*", r"oppos\w*"),
+          r"support\w*|back\w*|endors\w*|favou?r\w*", r"oppos(?:e|es|ed|ing)"),
     _pair("نجح نجحت نجحوا ينجح تنجح ينجحون نجاح", "فشل فشلت فشلوا يفشل تفشل يفشلون فشل",
           r"succe\w*|manag\w*", r"fail\w*"),
     _pair("فتح فتحت فتحوا يفتح تفتح يفتحون فتح", "أغلق أغلقت أغلقوا يغلق تغلق يغلقون إغلاق",

@@ -90,20 +90,20 @@ def _punct_cuts(pattern: re.Pattern[str], text: str) -> list[int]:
 
 
 @lru_cache(maxsize=8192)
-def english_clauses(text: str, min_words: int = MIN_WORDS) -> tuple[Span, ...]:
-    """Clause spans of an English sentence."""
+def english_clauses(text: str, min_words: int = MIN_WORDS, split_words: bool = True) -> tuple[Span, ...]:
+    """Clause spans of an English sentence (split_words=False: cut at punctuation only)."""
     cuts = _punct_cuts(_EN_PUNCT, text)
-    for m in _EN_WORD.finditer(text):
+    for m in _EN_WORD.finditer(text) if split_words else ():
         if m.group().lower() in EN_OPENERS and m.start() > 0:
             cuts.append(m.start())
     return tuple(_cut(text, cuts, min_words))
 
 
 @lru_cache(maxsize=8192)
-def arabic_clauses(text: str, min_words: int = MIN_WORDS) -> tuple[Span, ...]:
-    """Clause spans of an Arabic sentence."""
+def arabic_clauses(text: str, min_words: int = MIN_WORDS, split_words: bool = True) -> tuple[Span, ...]:
+    """Clause spans of an Arabic sentence (split_words=False: cut at punctuation only)."""
     cuts = _punct_cuts(_AR_PUNCT, text)
-    tokens = list(_AR_TOKEN.finditer(text))
+    tokens = list(_AR_TOKEN.finditer(text)) if split_words else []
     for i, m in enumerate(tokens):
         if m.start() == 0:
             continue

@@ -96,7 +96,7 @@ def _is_sentence_end(text: str, start: int, end: int, lang: str) -> bool:
     """Whether the punctuation run text[start:end] (terminals, then closers) ends a sentence."""
     run = text[start:end]
     terminals = run.rstrip(CLOSERS)
-    left = _left_word(text, start)
+    left = _word_before(text, start).lstrip(OPENERS)
     right = _next_word(text, end)
     if not right:
         return True
@@ -126,22 +126,20 @@ def _arabic_end(terminals: str, left: str, text: str, start: int) -> bool:
     if ".." in terminals or "\u2026" in terminals:
         return False  # an ellipsis inside an Arabic paragraph is a pause, not an end (NTREX)
     if terminals == "." and left and _ARABIC_ABBREVIATION.match(left):
-        if left in _ARABIC_ERA and _previous_word(text, start, left).isdigit():
+        if left in _ARABIC_ERA and _word_before(text, start - len(left)).isdigit():
             return True  # "عام 1990 م." ends; "د. محمد" does not
         return False
     return True
 
 
-def _left_word(text: str, start: int) -> str:
-    begin = start
+def _word_before(text: str, end: int) -> str:
+    """The run of non-space characters that ends at `end`, after skipping spaces before `end`."""
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    begin = end
     while begin > 0 and not text[begin - 1].isspace():
         begin -= 1
-    return text[begin:start].lstrip(OPENERS)
-
-
-def _previous_word(text: str, start: int, left: str) -> str:
-    words = text[: start - len(left)].split()
-    return words[-1] if words else ""
+    return text[begin:end]
 
 
 def _next_word(text: str, end: int) -> str:

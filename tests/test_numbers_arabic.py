@@ -175,3 +175,8 @@ def test_metric_units_are_remembered_for_conversions():
 def test_spans_are_offsets_into_the_original_text_with_diacritics():
     text = "قُتِلَ ثَلاثَةُ أشخاصٍ في ٢٠١٩"
     assert [q.span.of(text) for q in extract_arabic(text)] == ["ثَلاثَةُ", "٢٠١٩"]
+
+
+def test_a_span_starts_at_the_number_not_at_a_glued_conjunction():
+    text = "قتل رجل وَثلاثةُ أطفال"
+    assert [q.span.of(text) for q in extract_arabic(text)] == ["ثلاثةُ"]

@@ -81,7 +81,7 @@ def _severity(sentence_gain: float, clause_gain: float, candidate: Candidate, ct
     clear = max(sentence_gain, clause_gain) > ctx.setting("negation.clear_margin", CLEAR_MARGIN)
     if (sentence and clause) or (npi and (sentence or clause)):
         return Severity.CRITICAL
-    if clear:
+    if clear or npi:  # an unmatched clause negation and an unlicensed أي/أبدا are two lexical signals
         return Severity.MAJOR
     return None
 
@@ -123,8 +123,8 @@ def negation_dropped(pair: AlignedPair, ctx: CheckContext) -> Iterator[Flag]:
         arabic = c.mt_span.of(pair.mt) if c.mt_span else ""
         suggestion = f'render the negation of "{c.cue}" in the Arabic'
         if c.npi and c.mt_span:
-            before = pair.mt[: c.mt_span.start].split()
-            verb = before[-1].strip("\"“”«»'") if before else ""
+            before = [w for w in (t.strip("\"“”«»'") for t in pair.mt[: c.mt_span.start].split()) if w]
+            verb = before[-1] if before else ""
             fix = negated_verb(verb) if verb else ""
             if fix:
                 suggestion = f"negation of {verb} is missing: {fix}"

@@ -1,8 +1,9 @@
 """The names in an English segment: people, places, organisations, acronyms, demonyms.
 
 Capitalised words are candidates; a run of them (with name connectors: of, de, al, bin, van...)
-is cut into gazetteer entries, longest first (European Union, Joe Biden, Bank of England), and
-runs of other capitalised words (Brett Kavanaugh). Possessives are cut off (Putin's -> Putin),
+is cut into gazetteer entries, longest first (European Union, Joe Biden, Bank of England); other
+capitalised words are names one word at a time (Brett, Kavanaugh), because each of them must be
+spelt out in the Arabic. Possessives are cut off (Putin's -> Putin),
 hyphenated names are split where each part is a name (Israel-Iran) and kept whole otherwise
 (Berners-Lee), titles stand apart (President, Mr). A sentence-initial word, or any word of a
 headline set in title case, is a name only if the gazetteer knows it or it is more a name than
@@ -18,7 +19,7 @@ from dataclasses import dataclass
 
 from qa.model import Span
 from qa.names.gazetteer import Entry, Gazetteer, english_key
-from qa.names.lexicon import english_zipf, known_spelling, name_likeness
+from qa.names.lexicon import english_zipf, is_rare_word, known_spelling, name_likeness
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[^\W_]|['’](?=[^\W\d_])|-(?=[^\W_]))*")
 _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
@@ -33,10 +34,12 @@ TITLES = frozenset(
     state minister's president's st saint""".split()
 )
 NOT_NAMES = frozenset(
-    """i i'm i've i'd i'll a an the this that these those he she it we they you his her its our their my your
+    """i a an the this that these those he she it we they you his her its our their my your what when where who why how
+    there here if but and or so yes no not as at in on of to by for from with after before while
     monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
     september october november december mon tue wed thu fri sat sun jan feb mar apr jun jul aug sep sept oct nov dec
-    god ok tv internet web""".split()
+    god ok tv internet web christian christians muslim muslims jewish jew jews catholic catholics protestant
+    islamic islamist islamists buddhist hindu sikh sunni shia shiite evangelical""".split()
 )
 CONNECTORS = frozenset("of de da del della di du des la le al el bin ibn bint van von der den dos y and for on".split())
 # A connector only joins two capitalised words into one name when the gazetteer knows the whole.
@@ -58,10 +61,13 @@ class EnglishName:
     words: tuple[str, ...]
     entry: Entry | None  # the gazetteer row, when known
     initial: bool
+    run: tuple[str, ...] = ()  # the capitalised words around it that make one name (Kanye West)
+    group: int = -1  # names cut from one run share it (the run's start offset)
 
     @property
     def acronym(self) -> bool:
-        bare = self.text.replace(".", "")
+        """All capitals (US, U.N.), also with a plural s (AMs, FAQs)."""
+        bare = self.text.replace(".", "").removesuffix("s")
         return bare.isupper() and len(bare) >= 2
 
 
@@ -70,8 +76,12 @@ def tokens(text: str) -> list[Token]:
     out: list[Token] = []
     raw = list(_TOKEN.finditer(text))
     headline = _is_headline(text, raw)
+    prev_end = 0
     for m in raw:
-        initial = headline or _opens_sentence(text[: m.start()])
+        gap = text[prev_end : m.start()]
+        # a sentence can only start after punctuation: most tokens follow a bare space
+        initial = headline or not prev_end or (gap.strip() != "" and _opens_sentence(text[: m.start()]))
+        prev_end = m.end()
         word = _POSSESSIVE.sub("", m.group())
         offset = m.start()
         for k, part in enumerate(word.split("-")):
@@ -82,9 +92,14 @@ def tokens(text: str) -> list[Token]:
 
 
 def _opens_sentence(before: str) -> bool:
-    """Nothing but opening quotes since the start or a sentence end (an abbreviation is no end)."""
-    before = before.rstrip().rstrip("".join(_OPENERS)).rstrip()
+    """Nothing but opening quotes since the start or a sentence end (an abbreviation is no end),
+    or a quotation opening after a comma or colon (he said, "We...)."""
+    stripped = before.rstrip()
+    quoted = bool(stripped) and stripped[-1] in "\"“‘'"
+    before = stripped.rstrip("".join(_OPENERS)).rstrip()
     if not before:
+        return True
+    if quoted and before[-1] in ",:":
         return True
     if before[-1] in "\"”’')" and len(before) > 1:
         before = before[:-1]
@@ -104,9 +119,9 @@ def _capital(word: str) -> bool:
 def _is_headline(text: str, raw: list[re.Match]) -> bool:
     """Title case across the segment: most words of four letters or more are capitalised."""
     long_words = [m.group() for m in raw if len(m.group()) >= 4]
-    if len(long_words) < 3 or text.rstrip().endswith((".", "?", "!", '."', ".”")):
+    if len(long_words) < 3:
         return False
-    return sum(1 for w in long_words if w[0].isupper()) / len(long_words) >= 0.6
+    return sum(1 for w in long_words if w[0].isupper()) / len(long_words) >= 0.7
 
 
 def _adjacent(text: str, a: Token, b: Token) -> bool:
@@ -140,10 +155,11 @@ def extract(text: str, gaz: Gazetteer) -> list[EnglishName]:
                 break
             j += 1
         run = toks[i:j]
-        while run and run[0].initial and name_likeness(run[0].text.lower()) < INITIAL_NAME_LIKENESS:
-            run = run[1:]
-        if run:
-            names.append(_name(text, run, None))
+        words = tuple(t.text for t in run)
+        group = run[0].span.start
+        # checked word by word (each must be spelt out); where every word is capitalised (a sentence
+        # start, a headline) only the words that are names more than English words
+        names += [_name(text, [t], None, words, group) for t in run if not t.initial or _initial_name(t.text)]
         i = j
     return names
 
@@ -157,23 +173,29 @@ def _part_of_person(text: str, toks: list[Token], i: int, hit: tuple[int, Entry]
 
     def person_like(k: int) -> bool:
         t = toks[k]
-        return (
-            t.capital
-            and _candidate(t)
-            and gaz.lookup(t.text) is None
-            and name_likeness(t.text.lower()) >= INITIAL_NAME_LIKENESS
-        )
+        return t.capital and _candidate(t) and gaz.lookup(t.text) is None and name_likeness(t.text.lower()) >= PERSON_LIKENESS
 
     before = i > 0 and _adjacent(text, toks[i - 1], toks[i]) and person_like(i - 1) and not toks[i].initial
     after = end < len(toks) and _adjacent(text, toks[end - 1], toks[end]) and person_like(end)
     return before or after
 
 
-INITIAL_NAME_LIKENESS = 0.3  # a sentence-initial word must be at least this much a name (jones 1.6, will -1.5)
+PERSON_LIKENESS = -0.3  # this name-like, a capitalised word is a name at a sentence start, a neighbour makes
+# a place name a person's (Jordan Spieth)
+_CONTRACTION = re.compile(r"['’](?:ve|ll|re|d|m|t|s)$", re.IGNORECASE)
+
+
+def _initial_name(word: str) -> bool:
+    """A capitalised word where any word is capitalised (sentence start, headline) is a name only if
+    Wikidata knows it as one more than English knows it as a word, or English hardly knows it."""
+    low = word.lower()
+    if known_spelling(low) is not None:
+        return name_likeness(low) >= PERSON_LIKENESS
+    return is_rare_word(low)
 
 
 def _candidate(tok: Token) -> bool:
-    low = tok.text.lower()
+    low = _CONTRACTION.sub("", tok.text.lower())
     return low not in NOT_NAMES and low not in TITLES and tok.text.lower() != tok.text
 
 
@@ -208,9 +230,9 @@ def _ordinary_initial(word: str, entry: Entry) -> bool:
     return english_zipf(low) >= 4.0 and known_spelling(low) is None
 
 
-def _name(text: str, run: list[Token], entry: Entry | None) -> EnglishName:
+def _name(text: str, run: list[Token], entry: Entry | None, words: tuple[str, ...] = (), group: int = -1) -> EnglishName:
     span = Span(run[0].span.start, run[-1].span.end)
-    return EnglishName(text[span.start : span.end], span, tuple(t.text for t in run), entry, run[0].initial)
+    return EnglishName(text[span.start : span.end], span, tuple(t.text for t in run), entry, run[0].initial, words, group)
 
 
 __all__ = ["EnglishName", "Token", "extract", "tokens", "english_key"]

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from qa.arabic import fold
 from reference import read_tsv
@@ -54,6 +54,7 @@ def form_key(arabic: str) -> tuple[str, ...]:
     return tuple(words)
 
 
+@lru_cache(maxsize=65536)
 def english_key(text: str) -> str:
     """Case-folded, accent-free, dots and apostrophes dropped, a leading 'the' dropped."""
     text = unicodedata.normalize("NFKD", text)

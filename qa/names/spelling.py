@@ -31,6 +31,18 @@ def _indel_cost(ch: str) -> float:
     return SOFT if ch in VOWEL_LETTERS else HARD
 
 
+_CLASS_OF = {}
+for _group in ("غجقك", "سصثزذظ", "تط", "دض", "هح", "فڤ", "شچ"):
+    for _ch in _group:
+        _CLASS_OF[_ch] = _group[0]
+
+
+@lru_cache(maxsize=65536)
+def skeleton(word: str) -> str:
+    """The consonants of a spelling, same-sound letters merged: equal skeletons <=> no hard edit."""
+    return "".join(_CLASS_OF.get(ch, ch) for ch in word if ch not in VOWEL_LETTERS)
+
+
 @lru_cache(maxsize=65536)
 def compare(a: str, b: str) -> tuple[int, int]:
     """(soft edits, hard edits) of the cheapest alignment of two folded spellings."""
@@ -63,6 +75,8 @@ def compare(a: str, b: str) -> tuple[int, int]:
 
 def is_variant(a: str, b: str) -> bool:
     """Different spellings that differ by soft edits only (at most two, not more than a third of the letters)."""
+    if a == b or skeleton(a) != skeleton(b):
+        return False
     soft, hard = compare(a, b)
     return a != b and hard == 0 and soft <= max(1, min(2, len(b) // 3))
 
@@ -71,11 +85,15 @@ def is_near(a: str, b: str) -> bool:
     """Close enough to be the same name mis-spelt: a transposition or one or two edits in a longer name.
 
     Allowed: one hard edit in names of 4+ letters, two in names of 8+; a soft edit weighs half,
-    and all edits together at most a third of the letters (a swapped vowel letter is two soft edits).
+    and all edits together at most a third of the other letters (a swapped vowel letter is two
+    soft edits).
     """
-    soft, hard = compare(a, b)
     longest = max(len(a), len(b))
-    if longest < 3 or hard + soft == 0:
+    if longest < 3 or a == b:
         return False
     max_hard = 0 if longest < 4 else (1 if longest < 8 else 2)
-    return hard <= max_hard and hard + 0.5 * soft <= max(1.0, longest / 3)
+    sa, sb = skeleton(a), skeleton(b)
+    if abs(len(sa) - len(sb)) > max_hard or len(set(sb) - set(sa)) > max_hard or len(set(sa) - set(sb)) > max_hard:
+        return False  # cheap bound: each hard edit changes at most one consonant class on each side
+    soft, hard = compare(a, b)
+    return hard <= max_hard and hard + 0.5 * soft <= max(1.0, (longest - 1) / 3)

@@ -61,6 +61,10 @@ class TranslitModel:
         """The k cheapest Arabic spellings of an English name (folded), with their excess."""
         return list(_spellings(self, english, k, beam))
 
+    def best_spelling(self, english: str) -> str:
+        """The model's cheapest Arabic spelling (folded), by a Viterbi pass over the English."""
+        return _best_spelling(self, english)
+
     def first_letters(self, english: str, margin: float = 6.0) -> frozenset[str]:
         """Arabic letters a spelling of `english` may start with (within `margin` nats of the best
         first unit), plus alef, which Arabic prefixes to some names (Stanley: استانلي)."""
@@ -78,23 +82,30 @@ class _Plan:
     suffix: tuple[float, ...]  # suffix[i]: cheapest cost of spelling e[i:], a lower bound for the DP
 
 
+@lru_cache(maxsize=50_000)
+def _segment_index(model: TranslitModel, seg: str) -> tuple[dict[str, tuple[tuple[str, float], ...]], float | None]:
+    """The units of one English segment by the first letter of their Arabic side, and the cost
+    of the segment spelt with nothing (a silent letter)."""
+    by_first: dict[str, list[tuple[str, float]]] = {}
+    empty = None
+    for arabic, c in model.units.get(seg, ()):
+        if arabic:
+            by_first.setdefault(arabic[0], []).append((arabic, c))
+        elif seg:
+            empty = c
+    return {k: tuple(v) for k, v in by_first.items()}, empty
+
+
 @lru_cache(maxsize=20_000)
 def _plan(model: TranslitModel, e: str) -> _Plan:
     steps = []
     for i in range(len(e) + 1):
         here = []
         for le in range(0, min(model.max_english, len(e) - i) + 1):
-            options = model.units.get(e[i : i + le])
-            if not options:
-                continue
-            by_first: dict[str, list[tuple[str, float]]] = {}
-            empty = None
-            for seg, c in options:
-                if seg:
-                    by_first.setdefault(seg[0], []).append((seg, c))
-                elif le:
-                    empty = c
-            here.append((le, {k: tuple(v) for k, v in by_first.items()}, empty))
+            seg = e[i : i + le]
+            if seg in model.units:
+                by_first, empty = _segment_index(model, seg)
+                here.append((le, by_first, empty))
         steps.append(tuple(here))
     suffix = [0.0] * (len(e) + 1)
     for i in range(len(e) - 1, -1, -1):
@@ -154,6 +165,26 @@ def _cost(model: TranslitModel, e: str, a: str) -> float:
 
 def _best_cost(model: TranslitModel, e: str) -> float:
     return _plan(model, e).suffix[0]
+
+
+@lru_cache(maxsize=20_000)
+def _best_spelling(model: TranslitModel, e: str) -> str:
+    plan = _plan(model, e)
+    out, i = [], 0
+    while i < len(e):
+        target = plan.suffix[i]
+        step = None
+        for le in range(1, min(model.max_english, len(e) - i) + 1):
+            options = model.units.get(e[i : i + le])
+            if options and abs(options[0][1] + plan.suffix[i + le] - target) < 1e-9:
+                step = (le, options[0][0])
+                break
+        if step is None:  # only the fallback reaches here: the letter has no unit
+            i += 1
+            continue
+        out.append(step[1])
+        i += step[0]
+    return "".join(out)
 
 
 @lru_cache(maxsize=20_000)

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from qa.arabic import ARABIC_LETTER, DROPPED, fold
 from qa.model import Span
+from qa.numbers.arabic_digits import DigitsMixin
 from qa.numbers.arabic_words import Info, Word, classify, stem, unit
 from qa.numbers.lexicon import english_words
 from qa.numbers.quantity import HARD, IMPLIED, MONTH, NUM, VAGUE, WEEKDAY, WORD, Quantity, windows
@@ -34,9 +35,6 @@ HUNDRED_WORDS = frozenset((fold("مائة"), fold("مئة")))
 HALF_WORDS = {"نصف": 0.5, "ربع": 0.25}
 WEEKDAY_CONTEXT = frozenset(fold(w) for w in ("يوم", "صباح", "مساء", "ليلة", "ظهر", "عصر", "فجر", "نهار"))
 CENTURY_WORDS = frozenset(("قرن", "قرنا"))
-HOUR_WORDS = frozenset(fold(w) for w in ("الساعة", "ساعة"))
-TIME_OF_DAY = frozenset(fold(w) for w in ("صباحا", "صباح", "مساء", "مساءا", "ظهرا", "عصرا", "ليلا", "فجرا", "الصباح", "المساء"))
-_CLOCK = re.compile(r"(\d{1,2})[.:](\d{2})")
 TWO_WORD_MONTHS = {("كانون", "ثاني"): 1, ("تشرين", "اول"): 10, ("تشرين", "ثاني"): 11, ("كانون", "اول"): 12}
 
 
@@ -82,8 +80,9 @@ class _Number:
     kind: str
 
 
-class _Parser:
+class _Parser(DigitsMixin):
     def __init__(self, text: str, spans: list[tuple[int, int]]) -> None:
+        self.text = text
         self.toks: list[_Tok] = []
         for pos, endpos in spans:
             if self.toks:
@@ -121,8 +120,13 @@ class _Parser:
         return stem(t.text) if t.type == "word" else t.text
 
     def add(self, readings, strength: int, a: int, b: int, kind: str, unit: str | None = None) -> None:
-        span = Span(self.toks[a].start, self.toks[b].end)
-        self.out.append(Quantity(tuple(readings), strength, span, kind, unit))
+        first = self.toks[a]
+        start = first.start
+        if first.type == "word" and first.word is not None and first.word.waw:
+            start += 1  # وخمسة: the span starts at the number, after the glued conjunction
+            while start < first.end - 1 and self.text[start] in DROPPED:
+                start += 1
+        self.out.append(Quantity(tuple(readings), strength, Span(start, self.toks[b].end), kind, unit))
 
     def unit_after(self, j: int) -> str | None:
         """The metric unit named by the word at token j (كيلومترًا -> km), for conversions."""
@@ -159,14 +163,14 @@ class _Parser:
             self.add(readings, strength, i, i, "weekday")
             return i + 1
         if info.month is not None:
-            self.add([(MONTH, info.month[0])], info.month[1], i, i, "month")
+            self.month(i, i, info.month[0], info.month[1])
             return i + 1
         if info.word is not None:
             return self.number_words(i)
         if info.month_part:
             two = TWO_WORD_MONTHS.get((info.month_part, self.stem(i + 1)))
             if two:
-                self.add([(MONTH, two)], HARD, i, i + 1, "month")
+                self.month(i, i + 1, two, HARD)
                 return i + 2
             return i + 1
         value, end = 2.0, i  # a dual noun: يومين "two days"
@@ -175,6 +179,13 @@ class _Parser:
             value, end = 2.0 + frac, i + 1
         self.add([(NUM, value)], IMPLIED, i, end, "dual")
         return end + 1
+
+    def month(self, a: int, b: int, month: int, strength: int) -> None:
+        """A month; named twice in both conventions (أيلول/سبتمبر, سبتمبر (أيلول)), it counts once."""
+        last = self.out[-1] if self.out else None
+        if last is not None and last.readings == ((MONTH, month),) and self.toks[a].start - last.span.end <= 3:
+            strength = IMPLIED
+        self.add([(MONTH, month)], strength, a, b, "month")
 
     def latin(self, i: int) -> int:
         """English left in the Arabic (a quoted title): its number words still count, weakly."""
@@ -339,72 +350,3 @@ class _Parser:
             kind = "year"
         self.add(readings, strength, i, end, kind, self.unit_after(end + 1))
         return end + 1
-
-    # -- digits -----------------------------------------------------------------------------
-    @staticmethod
-    def digit_values(text: str) -> list[float]:
-        """1,500 -> [1500, 1.5]; 76.000 -> [76000, 76]; 2,5 -> [2.5]; 1.5 -> [1.5]."""
-        if "," in text and "." in text:  # 1,500.5
-            return [float(text.replace(",", ""))]
-        sep = "," if "," in text else "." if "." in text else ""
-        if not sep:
-            return [float(text)]
-        groups = text.split(sep)
-        thousands = all(len(g) == 3 for g in groups[1:]) and len(groups[0]) <= 3
-        whole = float("".join(groups))
-        if len(groups) > 2:
-            return [whole]
-        decimal = float(groups[0] + "." + groups[1])
-        if not thousands:
-            return [decimal]
-        return [whole, decimal] if sep == "," or len(groups[0]) > 1 or groups[0] != "0" else [decimal]
-
-    def digits(self, i: int) -> int:
-        t = self.toks[i]
-        prev, nxt = self.tok(i - 1), self.tok(i + 1)
-        if (prev and prev.type == "latin" and prev.end == t.start) or (nxt and nxt.type == "latin" and nxt.start == t.end):
-            name = prev.text if prev and prev.type == "latin" and prev.end == t.start else nxt.text
-            self.add([(NUM, v) for v in self.digit_values(t.text)], IMPLIED, i, i, "code", unit=name.upper())  # G20, MH17
-            return i + 1
-        after = self.tok(i + 2)
-        if nxt and after and after.type == "num" and nxt.start == t.end and after.start == nxt.end:
-            value = self.digit_values(t.text)[0]
-            if nxt.text == ":" and len(after.text) == 2 and value <= 24:
-                self.add([(NUM, value), (NUM, value - 12 if value > 12 else value + 12)], HARD, i, i, "time")
-                if float(after.text):
-                    self.add([(NUM, float(after.text)), (NUM, float(after.text) / 60)], HARD, i + 2, i + 2, "minutes")
-                return i + 3
-            if nxt.text == "/":
-                return self.slashed(i)
-            if nxt.text in "-–" and len(t.text) == 4 and len(after.text) == 2:
-                century = int(value) // 100 * 100
-                self.add([(NUM, value)], HARD, i, i, "year")
-                self.add([(NUM, century + float(after.text)), (NUM, float(after.text))], HARD, i + 2, i + 2, "year")
-                return i + 3
-        clock = _CLOCK.fullmatch(t.text)
-        if clock and int(clock[1]) <= 24 and int(clock[2]) < 60 and (self.stem(i - 1) in HOUR_WORDS or nxt and nxt.text in TIME_OF_DAY):
-            hour, minutes = float(clock[1]), float(clock[2])  # الساعة 7.55 صباحا
-            self.add([(NUM, hour), (NUM, hour - 12 if hour > 12 else hour + 12)], HARD, i, i, "time")
-            if minutes:
-                self.add([(NUM, minutes), (NUM, minutes / 60)], HARD, i, i, "minutes")
-            return i + 1
-        number = self.number(i)
-        values = self.digit_values(t.text)
-        if number.end == i:
-            return self.finish(i, number, [(NUM, v) for v in values])
-        return self.finish(i, number)
-
-    def slashed(self, i: int) -> int:
-        parts = [i]
-        j = i
-        while (s := self.tok(j + 1)) and s.text == "/" and (n := self.tok(j + 2)) and n.type == "num" and s.start == self.toks[j].end:
-            parts.append(j + 2)
-            j += 2
-        values = [self.digit_values(self.toks[p].text)[0] for p in parts]
-        if len(values) == 2 and values[0] < values[1] <= 10:  # 2/3: a fraction
-            self.add([(NUM, values[0] / values[1])], WORD, i, parts[-1], "fraction")
-            return parts[-1] + 1
-        for p, v in zip(parts, values):
-            readings = [(NUM, v)] + ([(MONTH, v)] if 1 <= v <= 12 and v == int(v) else [])
-            self.add(readings, HARD, p, p, "year" if v >= 1000 else "date")
-        return parts[-1] + 1

@@ -1,11 +1,14 @@
 """Pair the values of an English sentence with those of its Arabic translation.
 
 1. Mentions whose readings agree are matched (a maximum bipartite matching, strongest first, then
-   nearest in relative position), so "1.5 billion" meets مليار ونصف and "sixth" meets السادسة.
+   the same kind, then nearest in relative position), so "1.5 billion" meets مليار ونصف and
+   "sixth" meets السادسة.
 2. A value in imperial units may meet its metric conversion (10 miles ↔ 16 كيلومترا): kept apart
-   as `converted`, a legitimate difference.
+   as `converted`, a legitimate difference. Digits split on one side and run together on the
+   other (116 123 ↔ 116123) are matched.
 3. What is left on both sides is paired by family and position into `changed` values.
-4. The rest are `missing` (in the English only) and `added` (in the Arabic only).
+4. The rest are `missing` (in the English only; looked for inside glued words first) and `added`
+   (in the Arabic only).
 Only values that must be carried (HARD) are reported missing or added; small words ("one", "two",
 "first") are reported only when another explicit value stands in their place.
 """
@@ -16,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 from qa.arabic import words
-from qa.numbers.arabic import classify
+from qa.numbers.arabic_words import classify
 from qa.numbers.lexicon import unit_factors
 from qa.numbers.quantity import HARD, IMPLIED, MONTH, NUM, VAGUE, WEEKDAY, WORD, Quantity, value_key
 
@@ -139,7 +142,7 @@ def _concatenated(one: list[int], one_q: list[Quantity], one_text: str, other_q:
 
 def _inside_glued_words(e: Quantity, glued: list[str]) -> bool:
     """Text whose spaces were lost (يومالخميس, فييوليو, الثانٍالذي) still carries the value: a long
-    word that is no value itself, cut in two, may have one in either part."""
+    word that is no value itself may hold one (a stretch of it that reads as a value word)."""
     if e.family == NUM and (e.kind in ("year", "money") or e.value > 10):
         return False
     for word in glued:

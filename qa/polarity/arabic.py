@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from qa.arabic import fold, normalize, strip_clitics, words
 from qa.model import Span
@@ -65,8 +66,30 @@ def _clause_break(text: str, ws, i: int, j: int) -> bool:
     return bool(_CLAUSE_END.search(text[ws[i].span.end : ws[j].span.start]))
 
 
-def _strip_suffix(stem: str) -> list[str]:
-    return [stem[: -len(s)] for s in _SUFFIXES if stem.endswith(s) and len(stem) - len(s) >= 3]
+@lru_cache(maxsize=65536)
+def _strip_suffix(stem: str) -> tuple[str, ...]:
+    return tuple(stem[: -len(s)] for s in _SUFFIXES if stem.endswith(s) and len(stem) - len(s) >= 3)
+
+
+@lru_cache(maxsize=65536)
+def _clitic_readings(word: str) -> tuple[tuple[str, str], ...]:
+    return tuple(strip_clitics(word))
+
+
+@lru_cache(maxsize=65536)
+def _stems(word: str) -> frozenset[str]:
+    """Every stem a folded word may have, with and without a pronoun suffix (a quick pre-filter)."""
+    return frozenset(x for _, stem in _clitic_readings(word) for x in (stem, *_strip_suffix(stem)))
+
+
+@lru_cache(maxsize=1)
+def _first_words() -> frozenset[str]:
+    return frozenset(words[0] for words in arabic_cues())
+
+
+@lru_cache(maxsize=1)
+def _cue_width() -> int:
+    return longest_cue(arabic_cues())
 
 
 def _readings(word: str, kind_ok) -> list[tuple[str, str]]:
@@ -76,9 +99,11 @@ def _readings(word: str, kind_ok) -> list[tuple[str, str]]:
 
 def _match(ws, i: int, table, width: int):
     """The longest lexicon entry starting at word i: (entry, words covered, folded proclitics)."""
+    if _stems(ws[i].folded).isdisjoint(_first_words()):
+        return None, 0, ""
     for size in range(min(width, len(ws) - i), 0, -1):
         rest = tuple(w.folded for w in ws[i + 1 : i + size])
-        for pre, stem in strip_clitics(ws[i].folded):
+        for pre, stem in _clitic_readings(ws[i].folded):
             for candidate in (stem, *_strip_suffix(stem)) if size == 1 else (stem,):
                 entry = table.get((candidate, *rest))
                 if entry is None:
@@ -119,7 +144,7 @@ def _not_only(ws, i: int) -> bool:
 def find_cues(text: str) -> ArabicText:
     ws = words(text)
     table = arabic_cues()
-    width = longest_cue(table)
+    width = _cue_width()
     cues: list[ArabicCue] = []
     npis: list[int] = []
     length = max(1, len(text))
@@ -196,7 +221,9 @@ def find_antonyms(analysis: ArabicText) -> list[ArabicAntonym]:
     strong_end = {c.word + c.width - 1 for c in analysis.cues if c.strength == "strong"}
     out = []
     for i, w in enumerate(ws):
-        for pre, stem in strip_clitics(w.folded):
+        if _stems(w.folded).isdisjoint(table):
+            continue
+        for pre, stem in _clitic_readings(w.folded):
             found = None
             for candidate in (stem, *_strip_suffix(stem)):
                 if candidate in table:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from qa.model import Span
 from qa.polarity.lexicon import AntonymForm, CueEntry, antonyms, english_affixal, english_cues, longest_cue
@@ -94,13 +95,18 @@ def _head(text: str, toks: list[Token], first: int, last: int) -> Span:
     return Span(start, end)
 
 
+@lru_cache(maxsize=1)
+def _cue_width() -> int:
+    return longest_cue(english_cues())
+
+
 def find_cues(text: str) -> tuple[list[EnglishCue], list[Token]]:
     """Negation cues of an English sentence (longest lexicon match first; fixed phrases such as
     "not only" or "no matter" mask their words), and the tokens."""
     toks = tokens(text)
     table = english_cues()
     affixal = english_affixal()
-    width = longest_cue(table)
+    width = _cue_width()
     cues: list[EnglishCue] = []
     length = max(1, len(text))
     i = 0

@@ -7,10 +7,10 @@ either at run time. Writes:
   gazetteer.tsv      entities: CLDR territories and time-zone cities (babel) + the hand-curated
                      sources/*.tsv (places, demonyms, organisations, people, traps)
   translit.tsv       learned English/Arabic letter-segment units with costs (train_translit.py)
-  name_tokens.tsv    Wikidata English name tokens with their Arabic spelling (attested by >= 2
-                     entities and plausible under the learned model)
+  name_tokens.tsv    Wikidata English name tokens with their Arabic spelling and entity count
+                     (rows whose spelling the learned model finds implausible dropped)
   arabic_words.tsv   folded Arabic words with their wordfreq Zipf frequency (>= 3.5)
-  english_words.tsv  English words with their wordfreq Zipf frequency (>= 3.0)
+  english_words.tsv  English words with their wordfreq Zipf frequency (>= 2.0)
 
 SOURCES.md records where each comes from and its licence.
 """
@@ -178,8 +178,8 @@ def build_translit(path: Path, processes: int) -> None:
     print(f"translit: {len(rows)} units", flush=True)
 
 
-def build_name_tokens(path: Path, min_count: int = 2, max_excess: float = 12.0) -> int:
-    """Wikidata tokens attested by several entities whose spelling the model finds plausible."""
+def build_name_tokens(path: Path, min_count: int = 1, max_excess: float = 12.0) -> int:
+    """Wikidata tokens whose spelling the model finds plausible (mis-mined rows dropped)."""
     from train_translit import clean_arabic, clean_english
 
     from qa.names.translit import TranslitModel
@@ -212,7 +212,7 @@ def build_frequencies(arabic_path: Path, english_path: Path) -> tuple[int, int]:
     english: dict[str, float] = {}
     for word in top_n_list("en", 500_000):
         z = zipf_frequency(word, "en")
-        if z < 3.0:
+        if z < 2.0:
             break
         if re.fullmatch(r"[a-z]+", word):
             english[word] = z
