@@ -8,5 +8,6 @@ CHECK_MODULES: tuple[str, ...] = (
     "qa.checks.format",
     "qa.checks.untranslated",
     "qa.checks.glossary",
+    "qa.checks.omission",
     "qa.checks.numbers",
 )

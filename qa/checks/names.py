@@ -13,6 +13,7 @@ from collections.abc import Iterator, Sequence
 from qa.checks.registry import CheckContext, Flag, check
 from qa.model import AlignedPair, Category, Severity
 from qa.names.analysis import NameResult, analyse_pair
+from qa.arabic import fold
 from qa.names.spelling import is_near
 
 
@@ -120,11 +121,15 @@ def name_variant_spelling(pair: AlignedPair, ctx: CheckContext) -> Iterator[Flag
 
 @check("NAM006", "name-inconsistent", Category.NAME, scope="document")
 def name_inconsistent(pairs: Sequence[AlignedPair], ctx: CheckContext) -> Iterator[tuple[int, Flag]]:
-    """The same name is spelt two ways in one document (كافانو here, كافانا there)."""
+    """The same name is spelt two ways in one document (كافانو here, كافانا there).
+
+    Names outside the gazetteer only: a gazetteer name's accepted forms may alternate (أمريكا,
+    الولايات المتحدة), and its non-standard spellings are NAM005 findings already.
+    """
     seen: dict[str, list[tuple[int, NameResult]]] = {}
     for index, pair in enumerate(pairs):
         for r in analyse_pair(pair):
-            if r.form and r.status in ("found", "variant", "distorted") and (r.name.entry is None or r.name.entry.kind == "person"):
+            if r.form and r.status == "found" and r.name.entry is None:
                 seen.setdefault(r.key, []).append((index, r))
     for occurrences in seen.values():
         counts = Counter(r.form for _, r in occurrences)
@@ -132,6 +137,7 @@ def name_inconsistent(pairs: Sequence[AlignedPair], ctx: CheckContext) -> Iterat
             continue
         usual, _ = counts.most_common(1)[0]
         usual_text = next(r.found for _, r in occurrences if r.form == usual)
+        usual_text = next((w for w in usual_text.split() if fold(w).endswith(usual[-2:])), usual_text)
         for index, r in occurrences:
             if r.form != usual and r.status == "found" and is_near(r.form, usual):
                 yield index, Flag(

@@ -26,32 +26,29 @@ from qa.arabic import fold
 from qa.model import Span
 from qa.names import translit
 from qa.names.arabic_side import ArabicSide, Mention, prepare
-from qa.names.english import EnglishName, extract
+from qa.names.english import TITLES, EnglishName, extract
 from qa.names.gazetteer import Gazetteer, form_key, gazetteer
 from qa.names.lexicon import arabic_zipf, known_arabic_names, known_spelling, name_likeness
-from qa.names.spelling import compare, is_near, is_variant, skeleton
+from qa.names.matching import (
+    KNOWN_MARGIN,
+    WORD_ZIPF,
+    entity_references,
+    found_excess,
+    glued,
+    model_references,
+    token_references,
+    transliterated,
+    written_keys,
+)
+from qa.names.spelling import compare, is_near, is_variant
 
 # A non-gazetteer token must be at least this much a name to be expected in the Arabic
 # (lexicon.name_likeness): kavanaugh -0.1 and melrose -0.1 are, baton -0.6 and court -2.4 not.
 EXPECT_NAME_LIKENESS = -0.3
-WORD_ZIPF = 4.0  # an Arabic word this frequent is an ordinary word when it stands for a name
 RARE_ZIPF = 3.5  # below this (the shipped floor) an Arabic word that is a known name spelling is a name
 FUNCTION_ZIPF = 6.3  # في من على: never a name's stand-in
-GLUED_MIN = 4  # a reference this long found inside a longer word counts (NTREX: لندنفي, السيدكافانو)
 TRANSLITERATED = frozenset(["person", "country", "region", "city", "state", "place"])  # kinds spelt, not translated
 _WE = re.compile(r"\b(?:we|us|our|ours|ourselves|let's)\b")
-
-
-def found_excess(token: str) -> float:
-    """How far above the model's best spelling a word may cost and still be this name (nats).
-
-    Calibrated on held-out Wikidata pairs (docs/names.md): longer names accumulate more
-    legitimate variation, a distortion adds a roughly constant cost per edit.
-    """
-    return FOUND_BASE + FOUND_PER_LETTER * len(token)
-
-
-FOUND_BASE, FOUND_PER_LETTER = 2.0, 0.6
 
 
 @dataclass(frozen=True)
@@ -87,16 +84,66 @@ def analyse(src: str, mt: str) -> tuple[NameResult, ...]:
         if m.entity in source_entities:
             used.update(range(m.first, m.last + 1))
     found = [_find(n, side, mentions, used, gaz) for n in names]
+    for n, r in list(zip(names, found)):
+        if r is not None and r.status == "found" and n.entry is not None and n.entry.kind == "person":
+            extra = _name_parts(n, r, src)
+            names += extra
+            found += [_find(x, side, mentions, used, gaz) for x in extra]
+    _recount(names, found, side, mentions, source_entities, used, src, gaz)
     present = {n.group for n, r in zip(names, found) if r is not None and r.status == "found" and n.group >= 0}
     results = []
     for n, r in zip(names, found):
         if r is None:
             r = _diagnose(n, side, mentions, source_entities, used, src, gaz)
-            if r.status == "missing" and n.group in present:
+            if r.status in ("missing", "unverified") and n.spelling is not None:
+                r = NameResult(n, "unchecked", key=r.key)  # a first name left out (ترامب for Donald Trump) is usual
+            elif r.status == "missing" and n.group in present:
                 # another word of the same name is there: a name-like word beside it is a swap
                 r = _stand_in(n, side, used, names, found) or r
         results.append(r)
     return tuple(results)
+
+
+def _recount(names, found, side, mentions, source_entities, used, src, gaz) -> None:
+    """A name the source repeats needs as many renderings: when the Arabic has fewer, the later
+    mentions are diagnosed again, on evidence only (a near miss, a trap, another name), since a
+    translation may fairly say "it" for the second "Britain" but not misspell it."""
+    groups: dict[str, list[int]] = {}
+    for k, (n, r) in enumerate(zip(names, found)):
+        if r is not None and r.status == "found" and r.mt_span is not None:
+            groups.setdefault(_key(n), []).append(k)
+    for key, idx in groups.items():
+        if len(idx) < 2:
+            continue
+        n0 = names[idx[0]]
+        if n0.entry is not None:
+            renderings = {m.first for m in mentions if m.entity == n0.entry.entity}
+        else:
+            refs = [r for r, _ in token_references(n0.words[0])] + ([n0.spelling[0]] if n0.spelling else [])
+            renderings = {i for i, stems in enumerate(side.stems) if any(r in stems for r in refs)}
+        for k in idx[max(len(renderings), 1) :]:
+            again = _diagnose(names[k], side, mentions, source_entities, used, src, gaz)
+            if again.status in ("garbled", "distorted", "swapped"):
+                found[k] = again
+
+
+def _name_parts(n: EnglishName, r: NameResult, src: str) -> list[EnglishName]:
+    """The words of a full name that a shorter Arabic form left unchecked (Theresa of Theresa May
+    when only ماي was found): each must be there too, checked as a name of its own."""
+    form = next((f for f in n.entry.forms if len(f.split()) == len(n.words)), None)
+    if form is None or r.form is None or len(r.form.split()) >= len(n.words) or n.words[0].lower().strip(".") in TITLES:
+        return []
+    parts = []
+    at = n.span.start
+    for word, arabic in zip(n.words, form.split()):
+        start = src.find(word, at)
+        if start < 0:
+            return []
+        at = start + len(word)
+        if fold(arabic) in r.form.split() or form_key(arabic)[0] in r.form.split():
+            continue
+        parts.append(EnglishName(word, Span(start, at), (word,), None, False, n.words, n.span.start, (fold(arabic), arabic)))
+    return parts
 
 
 def _stand_in(n: EnglishName, side: ArabicSide, used: set[int], names, found) -> NameResult | None:
@@ -136,45 +183,6 @@ def _key(n: EnglishName) -> str:
     return n.entry.entity if n.entry else " ".join(translit.clean_english(w) for w in n.words)
 
 
-# -- references: the spellings a name may have ----------------------------------------------
-@lru_cache(maxsize=16384)
-def token_references(token: str) -> tuple[tuple[str, str], ...]:
-    """(folded, written) spellings of one English token known without the model: gazetteer forms
-    of the token as a surface, then its Wikidata spelling."""
-    out: dict[str, str] = {}
-    entry = gazetteer().lookup(token) if token[:1].isupper() else None
-    if entry is not None:
-        for form in entry.forms:
-            key = form_key(form)
-            if len(key) == 1:
-                out.setdefault(key[0], form)
-    known = known_spelling(translit.clean_english(token))
-    if known:
-        out.setdefault(fold(known[0]), known[0])
-    return tuple(out.items())
-
-
-@lru_cache(maxsize=16384)
-def model_references(token: str, k: int = 1) -> tuple[tuple[str, str], ...]:
-    """The model's k best spellings (k=1 is a cheap Viterbi pass; more need the beam search)."""
-    clean = translit.clean_english(token)
-    if k == 1:
-        best = translit.model().best_spelling(clean)
-        return ((best, best),) if best else ()
-    return tuple((s, s) for s, _ in translit.model().spellings(clean, k))
-
-
-def _entity_references(entity: str, gaz: Gazetteer) -> tuple[tuple[str, str], ...]:
-    out: dict[str, str] = {}
-    for entry in gaz.entries:
-        if entry.entity == entity:
-            for form in entry.forms:
-                key = form_key(form)
-                if len(key) == 1:
-                    out.setdefault(key[0], form)
-    return tuple(out.items())
-
-
 # -- pass 1: found ---------------------------------------------------------------------------
 def _find(n: EnglishName, side: ArabicSide, mentions: list[Mention], used: set[int], gaz: Gazetteer) -> NameResult | None:
     if any(w.casefold() in side.latin for w in n.words) or n.text in side.latin:
@@ -184,21 +192,33 @@ def _find(n: EnglishName, side: ArabicSide, mentions: list[Mention], used: set[i
         if hits:
             m = hits[0]
             return NameResult(n, "found", m.span, found=m.span.of(side.text), key=_key(n), form=" ".join(_words(side, m)))
-        glued = _glued(side, _written_keys(n.entry.entity, gaz), used)
-        if glued is not None:
-            return NameResult(n, "found", side.words[glued].span, found=side.words[glued].span.of(side.text), key=_key(n))
+        stuck = glued(side, written_keys(n.entry.entity, gaz), used)
+        if stuck is not None:
+            return NameResult(n, "found", side.words[stuck].span, found=side.words[stuck].span.of(side.text), key=_key(n))
         return None
     tokens = expected_tokens(n)
     if not tokens:
         return NameResult(n, "unchecked", key=_key(n))
     for token in tokens:
-        hit = _transliterated(token, side, used)
+        hit = transliterated(token, side, used, n.spelling)
         if hit is not None:
             i, stem = hit
             used.add(i)
             w = side.words[i]
-            return NameResult(n, "found", w.span, found=w.span.of(side.text), key=_key(n), form=stem)
+            form = stem if stem in side.stems[i] else None  # not for words run together
+            return NameResult(n, "found", w.span, found=w.span.of(side.text), key=_key(n), form=form)
     return None
+
+
+def _first_name_only(n: EnglishName, side: ArabicSide) -> list[Mention]:
+    """A person named by the first name alone (نانسي for Pelosi): the first word of a full form."""
+    for form in n.entry.forms:
+        words = fold(form).split()
+        if len(words) > 1 and len(words[0]) >= 3:
+            for i, stems in enumerate(side.stems):
+                if words[0] in stems:
+                    return [Mention(n.entry.entity, i, i, side.words[i].span)]
+    return []
 
 
 def _words(side: ArabicSide, m: Mention) -> list[str]:
@@ -212,6 +232,8 @@ def expected_tokens(n: EnglishName) -> list[str]:
     when it has a known name spelling and stands next to such a word: West in Kanye West, Long
     in Long Lartin (but not in Long Island alone).
     """
+    if n.spelling is not None:
+        return list(n.words)
     if n.acronym:
         return []
     out = []
@@ -231,113 +253,7 @@ def _person_run(run: tuple[str, ...], word: str) -> bool:
     )
 
 
-PERSON_RUN_LIKENESS = 0.3  # a neighbour this name-like (kanye, lartin, eden) makes the run a person's name
-
-
-@lru_cache(maxsize=4096)
-def _written_keys(entity: str, gaz: Gazetteer) -> list[str]:
-    """Every form of an entity folded as written, article and all, spaces dropped (for glued words)."""
-    return [fold(f).replace(" ", "") for e in gaz.entries if e.entity == entity for f in e.forms]
-
-
-def _glued(side: ArabicSide, refs: list[str], used: set[int]) -> int | None:
-    """A word that holds a long reference with other letters glued to it (missing space)."""
-    for i, w in enumerate(side.words):
-        if i not in used and any(len(r) >= GLUED_MIN and r in w.folded and r != w.folded for r in refs):
-            return i
-    return None
-
-
-def _transliterated(token: str, side: ArabicSide, used: set[int]) -> tuple[int, str] | None:
-    """(index, stem) of a word that spells the token plausibly, if any.
-
-    With a known spelling (gazetteer, Wikidata): that spelling (in any word, even one another
-    mention of the name took), a variant one soft edit away (a long vowel, a same-sound
-    consonant), the spelling glued to a neighbour, or a spelling the model finds plausible that
-    is not a near miss of the known one (a near miss is a distortion, diagnosed later).
-    Without one: the model's best spelling or one with its consonants, or one the model finds
-    plausible (within found_excess). An ordinary Arabic word is never a variant of a name.
-    """
-    known = [r for r, _ in token_references(token)]
-    free = [i for i in range(len(side.words)) if i not in used]
-    if known:
-        for i in range(len(side.words)):
-            hit = next((r for r in known if r in side.stems[i]), None)
-            if hit is not None:
-                return i, hit
-        for i in free:
-            if _frequent(side, i):
-                continue
-            for stem in side.stems[i]:
-                if any(_known_variant(stem, r) for r in known):
-                    return i, stem
-        glued = _glued(side, known, used)
-        if glued is not None:
-            return glued, side.words[glued].folded
-        hit = _model_match(token, side, [i for i in free if not _frequent(side, i)], found_excess(translit.clean_english(token)))
-        if hit is not None and not any(is_near(hit[1], r) for r in known):
-            return hit
-        return None
-    best = model_references(token)
-    for i in free:
-        for stem in side.stems[i]:
-            if any(stem == r or (abs(len(stem) - len(r)) <= 2 and skeleton(stem) == skeleton(r)) for r, _ in best):
-                return i, stem
-    glued = _glued(side, [r for r, _ in best], used)
-    if glued is not None:
-        return glued, side.words[glued].folded
-    return _model_match(token, side, free, found_excess(translit.clean_english(token)))
-
-
-def _frequent(side: ArabicSide, i: int) -> bool:
-    """An ordinary Arabic word (by itself or without its clitics), not a known name spelling."""
-    w = side.words[i].folded
-    if arabic_zipf(w) >= WORD_ZIPF:
-        return w not in known_arabic_names()
-    return any(arabic_zipf(s) >= WORD_ZIPF and s not in known_arabic_names() for s in side.stems[i] if len(s) >= 3)
-
-
-KNOWN_MARGIN = 2.0  # nats: another spelling of a known name must be about as likely as the known one
-
-
-def _known_variant(stem: str, ref: str) -> bool:
-    """One soft edit from a known spelling (a long vowel, a same-sound consonant)."""
-    if stem == ref or abs(len(stem) - len(ref)) > 1 or skeleton(stem) != skeleton(ref):
-        return False
-    soft, hard = compare(stem, ref)
-    return hard == 0 and soft <= 1
-
-
-MODEL_CANDIDATES = 3  # words scored by the model per token, the likeliest by shared consonants
-
-
-def _model_match(token: str, side: ArabicSide, free: list[int], limit: float) -> tuple[int, str] | None:
-    """The word the model finds a plausible spelling of the token (excess within `limit`), if any.
-
-    The dynamic programme is the costly part, so only the few stems sharing most consonant
-    classes with the model's best spelling (and a plausible first letter and length) are scored.
-    """
-    clean = translit.clean_english(token)
-    if len(clean) < 2:
-        return None
-    model = translit.model()
-    classes = set(skeleton(model.best_spelling(clean)))
-    firsts = model.first_letters(clean)
-    low, high = 0.4 * len(clean), 1.5 * len(clean) + 2
-    need = max(1, len(classes) // 2)
-    scored = []
-    for i in free:
-        for stem in side.stems[i]:
-            if stem[0] in firsts and low <= len(stem) <= high:
-                shared = len(classes & set(skeleton(stem)))
-                if shared >= need:
-                    scored.append((-shared, abs(len(stem) - len(clean)), i, stem))
-    best, best_hit = limit, None
-    for _, _, i, stem in sorted(scored)[:MODEL_CANDIDATES]:
-        excess = model.excess(clean, stem)
-        if excess <= best:
-            best, best_hit = excess, (i, stem)
-    return best_hit
+PERSON_RUN_LIKENESS = -0.3  # a neighbour this name-like (kanye, lartin, eden) makes the run a person's name
 
 
 # -- pass 2: diagnosis -----------------------------------------------------------------------
@@ -356,38 +272,42 @@ def _diagnose(n, side: ArabicSide, mentions, source_entities, used, src: str, ga
             if hits:
                 span = _run_span(side, hits)
                 return NameResult(n, "garbled", span, expected, span.of(side.text), "read as the pronoun “us”", key)
-        refs = list(_entity_references(entity, gaz)) if kind in TRANSLITERATED else []
+        refs = list(entity_references(entity, gaz)) if kind in TRANSLITERATED else []
     else:
         kind = "person"
         tokens = expected_tokens(n)
-        known = [r for t in tokens for r in token_references(t)]
+        known = [r for t in tokens for r in token_references(t)] + ([n.spelling] if n.spelling else [])
         refs = known + [r for t in tokens for r in model_references(t, 3) if r not in known]
-        expected = " ".join(_suggest(t) for t in tokens)
+        expected = n.spelling[1] if n.spelling else " ".join(_suggest(t) for t in tokens)
     near = _near_word(side, refs, used)
     if near is not None:
         i, stem, (ref, written) = near
         w = side.words[i]
-        frequent = arabic_zipf(w.folded) >= WORD_ZIPF or arabic_zipf(stem) >= WORD_ZIPF
+        common = arabic_zipf(w.folded) >= WORD_ZIPF or arabic_zipf(stem) >= WORD_ZIPF
         soft, hard = compare(stem, ref)
         if n.entry is None and (ref, written) not in known:
             # Only the model's guesses to go by: a word with the same consonants, an ordinary word
             # (Arabic names are words: المعلم for Moualem) or one the model finds likely enough is the name.
             clean = translit.clean_english(tokens[0])
-            if hard == 0 or frequent or translit.model().excess(clean, stem) <= found_excess(clean) + KNOWN_MARGIN:
+            if hard == 0 or common or translit.model().excess(clean, stem) <= found_excess(clean) + KNOWN_MARGIN:
                 return NameResult(n, "found", w.span, found=w.span.of(side.text), key=key, form=stem)
             return NameResult(n, "distorted", w.span, written, w.span.of(side.text), "", key, stem)
         if n.entry is None:
             clean = translit.clean_english(tokens[0])
             plausible = translit.model().excess(clean, stem) <= found_excess(clean)
-            if plausible and (hard == 0 or frequent):
+            if plausible and (hard == 0 or common):
                 # a vowel-letter variant the model finds likely (جاستن for Justin), or a name that is
                 # spelt like a word (دواير for Dwyer)
                 return NameResult(n, "found", w.span, found=w.span.of(side.text), key=key, form=stem)
-        if frequent and hard + 0.5 * soft <= 1 and stem not in known_arabic_names():
+        if common and hard + 0.5 * soft <= 1 and stem not in known_arabic_names():
             return NameResult(n, "garbled", w.span, written, w.span.of(side.text), "an ordinary word", key)
-        if not frequent:
+        if not common:
             status = "variant" if n.entry is not None and is_variant(stem, ref) else "distorted"
             return NameResult(n, status, w.span, written, w.span.of(side.text), "", key, stem)
+    if n.entry is not None and n.entry.kind == "person":
+        first = _first_name_only(n, side)
+        if first:
+            return NameResult(n, "found", first[0].span, found=first[0].span.of(side.text), key=key)
     other = _other_name(n, mentions, source_entities, used, gaz)
     if other is not None:
         return NameResult(n, "swapped", other.span, expected, other.span.of(side.text), "another name", key)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from qa.model import Span
 from qa.names.gazetteer import Entry, Gazetteer, english_key
-from qa.names.lexicon import english_zipf, is_rare_word, known_spelling, name_likeness
+from qa.names.lexicon import is_rare_word, known_spelling, name_likeness
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[^\W_]|['’](?=[^\W\d_])|-(?=[^\W_]))*")
 _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
@@ -63,6 +63,7 @@ class EnglishName:
     initial: bool
     run: tuple[str, ...] = ()  # the capitalised words around it that make one name (Kanye West)
     group: int = -1  # names cut from one run share it (the run's start offset)
+    spelling: tuple[str, str] | None = None  # (folded, written) Arabic known for this word (part of a gazetteer name)
 
     @property
     def acronym(self) -> bool:
@@ -219,15 +220,13 @@ def _longest_entry(text: str, toks: list[Token], i: int, gaz: Gazetteer) -> tupl
     return None
 
 
-def _ordinary_initial(word: str, entry: Entry) -> bool:
-    """A sentence-initial word that is an ordinary English word before a name ("Reading the report").
+# Gazetteer names that open a sentence as ordinary words more often than as names.
+ORDINARY_AT_START = frozenset("reading bath nice apple amazon fed gulf olympic olympics".split())
 
-    Countries, regions, demonyms and people keep their reading (China, Britain, Russian, Trump).
-    """
-    if entry.kind in ("country", "region", "demonym", "person") or word.isupper():
-        return False
-    low = word.lower()
-    return english_zipf(low) >= 4.0 and known_spelling(low) is None
+
+def _ordinary_initial(word: str, entry: Entry) -> bool:
+    """A sentence-initial word that is an ordinary English word before a name ("Reading the report")."""
+    return word.lower() in ORDINARY_AT_START
 
 
 def _name(text: str, run: list[Token], entry: Entry | None, words: tuple[str, ...] = (), group: int = -1) -> EnglishName:
