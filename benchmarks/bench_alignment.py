@@ -12,7 +12,7 @@ Layouts: "headlines" (default, as articles are written) ends a paragraph after e
 English has no final punctuation, so a headline is never glued to the next sentence; "glued"
 uses the random breaks only, so headlines run into the next sentence on both sides.
 
-    python benchmarks/bench_alignment.py                  # NTREX, both layouts, + timing
+    python benchmarks/bench_alignment.py                  # NTREX, both layouts, edits, long documents
     python benchmarks/bench_alignment.py --segmenters     # segmenter boundary P/R vs pysbd
 """
 
@@ -273,7 +273,7 @@ def compare_segmenters(rows) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--segmenters", action="store_true", help="compare segmenters and stop")
-    parser.add_argument("--sizes", type=int, nargs="*", default=[1997, 20000], help="long-document sizes (lines)")
+    parser.add_argument("--sizes", type=int, nargs="*", default=[1997, 20000, 100000], help="long-document sizes (lines)")
     args = parser.parse_args()
     rows = read_ntrex()
     if args.segmenters:

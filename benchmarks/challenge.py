@@ -15,7 +15,7 @@ from __future__ import annotations
 import random
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from functools import cached_property
 from pathlib import Path
 
@@ -86,7 +86,6 @@ class Resources:
     """Data the injectors share, loaded once per generate() call."""
 
     pairs: Sequence[tuple[str, str]]
-    _cache: dict = field(default_factory=dict)
 
     @cached_property
     def names(self) -> inject_names.NameResources:

@@ -24,11 +24,11 @@ def false_alarm_table(fa: dict, checks: list[dict]) -> list[str]:
     def add(label, v):
         rows.append([label, f"{v['raw']['critical']:.2f}", f"{v['net']['critical']:.2f}", f"{v['raw']['serious']:.2f}", f"{v['net']['serious']:.2f}"])
 
+    zero = {"critical": 0.0, "serious": 0.0}
     add("**all checks**", fa["overall"])
-    for cat, v in fa["category"].items():
-        add(f"category `{cat}`", v)
+    for cat in sorted({c["category"] for c in checks} | set(fa["category"])):
+        add(f"category `{cat}`", fa["category"].get(cat, {"raw": zero, "net": zero}))
     for code in sorted(set(names) | set(fa["check"])):
-        zero = {"critical": 0.0, "serious": 0.0}
         add(f"`{code}` {names.get(code, '')}", fa["check"].get(code, {"raw": zero, "net": zero}))
     return _table(["scope", "critical % raw", "critical % net", "crit+major % raw", "crit+major % net"], rows)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from qa.arabic import fold, normalize, strip_clitics, words
+from qa.arabic import normalize, strip_clitics, words
 
 EN_TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*|\d[\d,.]*\d|\d")
 EN_NEGATION = re.compile(
@@ -92,7 +92,3 @@ def closest_span(spans: list[tuple[int, int]], rel: float, length: int) -> tuple
     if not spans:
         return None
     return min(spans, key=lambda s: abs(s[0] / max(1, length) - rel))
-
-
-def folded_set(items) -> frozenset[str]:
-    return frozenset(fold(i) for i in items)

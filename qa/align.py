@@ -38,7 +38,7 @@ SKIP = 0.0  # score of a 1-0 / 0-1 bead: what a random pair scores after normali
 LENGTH_SMOOTHING = 15.0  # characters added to both lengths, so short sentences are not over-penalised
 RADIUS = 10  # band half-width around the coarser level's path, in sentences
 FINE_RADIUS = 3  # pass B's half-width around pass A's path
-FULL_CELLS = 250_000  # grids up to this size are searched whole
+FULL_CELLS = 4_000_000  # grids up to this size are searched whole (the coarsest level; see _search_band)
 SAMPLE = 256  # other-side sentences each vector is compared with for its baseline
 BLOCK = 48  # rows per matrix product when scoring band cells
 TYPES = ((1, 1), (2, 1), (1, 2), (2, 2), (1, 0), (0, 1))  # index = back-pointer code
@@ -273,12 +273,15 @@ class _Band:
 
 
 def _dp(band: _Band, scores: np.ndarray, skip: float) -> Path:
-    """Best-scoring path through the band, as beads (source indices, target indices)."""
+    """Best-scoring path through the band, as beads (source indices, target indices).
+
+    `scores[code, cell]` is the score of the match bead TYPES[code] ending at the cell; rows
+    past len(scores) (e.g. all many-sentence types on the coarse levels) are not searched."""
     n = len(band.lo) - 1
     lo, hi, offset = band.lo.tolist(), band.hi.tolist(), band.offset.tolist()
     cost = np.full(band.cells, -np.inf)
     back = np.zeros(band.cells, dtype=np.uint8)
-    active = [code for code in range(4) if np.isfinite(scores[code]).any()]
+    active = [code for code in range(len(scores)) if np.isfinite(scores[code]).any()]
     for i in range(n + 1):
         width = hi[i] - lo[i] + 1
         row = slice(offset[i], offset[i] + width)
@@ -314,7 +317,12 @@ def _dp(band: _Band, scores: np.ndarray, skip: float) -> Path:
 
 
 def _search_band(src: np.ndarray, tgt: np.ndarray, skip: float) -> _Band:
-    """The band for the full-resolution DP, found coarse-to-fine on averaged vectors."""
+    """The band for the full-resolution DP, found coarse-to-fine on averaged vectors.
+
+    The coarsest level is the largest that fits FULL_CELLS (about 2,000 x 2,000), so its blocks
+    stay small (64 sentences for a 100,000-sentence document): blocks of 256 sentences all look
+    alike, and on a document that repeats itself the coarse path then slips by a repetition.
+    """
     n, m = len(src), len(tgt)
     if n * m <= FULL_CELLS or min(n, m) <= 2 * RADIUS:
         return _Band(np.zeros(n + 1, dtype=np.int64), np.full(n + 1, m, dtype=np.int64))
@@ -322,7 +330,7 @@ def _search_band(src: np.ndarray, tgt: np.ndarray, skip: float) -> _Band:
     band = _search_band(coarse_s, coarse_t, skip)
     base_s = (coarse_s @ _sample(coarse_t).T).mean(axis=1)
     base_t = (coarse_t @ _sample(coarse_s).T).mean(axis=1)
-    scores = np.full((4, band.cells), -np.inf)
+    scores = np.full((1, band.cells), -np.inf)  # 1-1 only
     i, j = band.coordinates()
     ok = (i >= 1) & (j >= 1)
     rows, cols = i[ok] - 1, j[ok] - 1

@@ -9,11 +9,16 @@ benchmark. Its committed figures live in docs/accuracy.json under "slice"; refre
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import pytest
 
-from benchmarks.eval_checks import DOCS_JSON, evaluate_slice
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:  # benchmarks/ is not an installed package: bare `pytest` needs the root
+    sys.path.insert(0, str(ROOT))
+
+from benchmarks.eval_checks import DOCS_JSON, evaluate_slice  # noqa: E402
 
 # A false-alarm rate may rise by at most 1 point (2 of the 200 pairs); a recall may fall by at most
 # 5 points (2 of the 40 challenges of a type).
@@ -23,7 +28,7 @@ RECALL_TOLERANCE = 5.0
 
 @pytest.fixture(scope="module")
 def committed() -> dict:
-    path = Path(DOCS_JSON)
+    path = DOCS_JSON
     assert path.exists(), "docs/accuracy.json is missing: run python benchmarks/eval_checks.py"
     data = json.loads(path.read_text(encoding="utf-8"))
     assert "slice" in data, "docs/accuracy.json has no slice figures: run python benchmarks/eval_checks.py --slice"

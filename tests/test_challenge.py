@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import pytest
 
-from benchmarks.challenge import CATEGORY, ERROR_TYPES, generate
-from benchmarks.inject_common import delete
-from benchmarks.inject_numbers import number_changed
-from benchmarks.inject_polarity import antonym_swap, negation_added, negation_dropped
-from qa.model import Category
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:  # benchmarks/ is not an installed package: bare `pytest` needs the root
+    sys.path.insert(0, str(ROOT))
+
+from benchmarks.challenge import CATEGORY, ERROR_TYPES, generate  # noqa: E402
+from benchmarks.inject_common import delete  # noqa: E402
+from benchmarks.inject_numbers import number_changed  # noqa: E402
+from benchmarks.inject_polarity import antonym_swap, negation_added, negation_dropped  # noqa: E402
+from qa.model import Category  # noqa: E402
 
 SLICE = 400  # enough NTREX pairs for every type to occur
 

@@ -14,6 +14,10 @@ search. Decisions (docs/checks.md has the measurements):
   (بوتين, not پوتین). ڤ (veh, for V) is common in Arabic news and passes.
 - Tatweel: a single one at the end of a word is an abbreviation or prefix mark (هـ, لـ"…") and
   passes; one between letters, or several in a row, is padding.
+- Words run together: an Arabic "word" of RUN_TOGETHER_LETTERS or more folded letters is several
+  words with the spaces lost (3% of the NTREX references have one; the longest real words there
+  have 14-15 letters). The encoder cannot read such text, so the omission checks stand aside
+  when most of a translation is run together.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
+from qa.arabic import words
 from qa.checks.registry import CheckContext, Flag, check
 from qa.model import AlignedPair, Category, Severity, Span
 
@@ -243,4 +248,37 @@ def tatweel_padding(pair: AlignedPair, ctx: CheckContext) -> Iterator[Flag]:
             f"tatweel padding inside words ({len(found)} place(s))",
             mt_span=Span(first.start(), first.end()),
             suggestion="",
+        )
+
+
+RUN_TOGETHER_LETTERS = 16  # NTREX's longest real words have 14-15 letters (البروتستانتيين)
+
+
+def run_together(text: str) -> list[Span]:
+    """Spans of Arabic 'words' too long to be one word: several words with the spaces lost."""
+    return [w.span for w in words(text) if len(w.folded) >= RUN_TOGETHER_LETTERS]
+
+
+def run_together_share(text: str) -> float:
+    """The share of the Arabic letters that sit in run-together words."""
+    found = words(text)
+    total = sum(len(w.folded) for w in found)
+    glued = sum(len(w.folded) for w in found if len(w.folded) >= RUN_TOGETHER_LETTERS)
+    return glued / total if total else 0.0
+
+
+@check("FMT008", "words-run-together", Category.FORMAT)
+def words_run_together(pair: AlignedPair, ctx: CheckContext) -> Iterator[Flag]:
+    """Arabic words run together: the spaces between them are lost.
+
+    Flags:  North Korea pledged to dismantle a missile site. => تعهدتكورياالشمالية بتفكيك موقع للصواريخ.
+    Passes: North Korea pledged to dismantle a missile site. => تعهدت كوريا الشمالية بتفكيك موقع للصواريخ.
+    Passes: Protestants => البروتستانتيين
+    """
+    spans = run_together(pair.mt)
+    if spans:
+        yield Flag(
+            Severity.MINOR,
+            f"{len(spans)} run of Arabic words without spaces, e.g. {spans[0].of(pair.mt)!r}",
+            mt_span=spans[0],
         )

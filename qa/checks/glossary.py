@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from qa.arabic import words
 from qa.checks.registry import CheckContext, Flag, check
-from qa.lexicon import bare, word_forms
+from qa.wordforms import bare, word_forms
 from qa.model import AlignedPair, Category, Severity, Span
 
 

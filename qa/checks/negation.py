@@ -28,14 +28,9 @@ import numpy as np
 
 from qa.checks.registry import CheckContext, Flag, check
 from qa.model import AlignedPair, Category, Severity
+from qa.polarity import decision
 from qa.polarity.arabic import negated_verb
 from qa.polarity.contrast import Candidate, PairPolarity, analyse
-
-# Defaults, calibrated on NTREX (docs/negation.md): cosine gains of the repaired text over the original.
-SENTENCE_MARGIN = 0.005  # negation.sentence_margin: the whole-sentence probe must gain more than this
-CLAUSE_MARGIN = -0.01  # negation.clause_margin: the clause probe must not lose more than this
-CLEAR_MARGIN = 0.02  # negation.clear_margin: one probe gaining this much is enough for a major finding
-WEAK_MARGIN = 0.03  # negation.weak_margin: both probes must gain this much for an affix or lexical negative
 
 
 @dataclass(frozen=True)
@@ -43,6 +38,7 @@ class Verdict:
     candidate: Candidate
     sentence_gain: float
     clause_gain: float
+    probability: float
     severity: Severity | None
 
 
@@ -56,34 +52,22 @@ def polarity_probes(pair: AlignedPair, ctx: CheckContext) -> list[str]:
     return ctx.memo(_analysis, pair).probes()
 
 
-def _gains(pair: AlignedPair, ctx: CheckContext, candidate: Candidate) -> tuple[float, float]:
+def signals(pair: AlignedPair, ctx: CheckContext, candidate: Candidate) -> dict[str, float]:
+    """The candidate's lexical features and the encoder's contrastive signals, by name: what the
+    decision model (qa.polarity.decision) weighs."""
     vectors = ctx.embed([pair.src, pair.mt, *candidate.texts()])
     src, mt, probe, clause, clause_probe, others = vectors[0], vectors[1], vectors[2], vectors[3], vectors[4], vectors[5:]
     base = float(np.dot(src, mt))
     kept = mt if candidate.probe_side == "src" else src
     sentence_gain = float(np.dot(probe, kept)) - base
-    if not len(others):
-        return sentence_gain, sentence_gain
-    sims = others @ clause
-    best = int(np.argmax(sims))
-    return sentence_gain, float(np.dot(others[best], clause_probe)) - float(sims[best])
-
-
-def _severity(sentence_gain: float, clause_gain: float, candidate: Candidate, ctx: CheckContext) -> Severity | None:
-    if not candidate.strong and candidate.kind != "antonym":
-        # an affix (unable, غير قانوني) or a lexical negative (denied, عدم): restructured often, so
-        # only both probes gaining clearly make a (major) finding
-        weak = ctx.setting("negation.weak_margin", WEAK_MARGIN)
-        return Severity.MAJOR if min(sentence_gain, clause_gain) > weak else None
-    npi = candidate.npi
-    sentence = sentence_gain > ctx.setting("negation.sentence_margin", SENTENCE_MARGIN)
-    clause = clause_gain > ctx.setting("negation.clause_margin", CLAUSE_MARGIN)
-    clear = max(sentence_gain, clause_gain) > ctx.setting("negation.clear_margin", CLEAR_MARGIN)
-    if (sentence and clause) or (npi and (sentence or clause)):
-        return Severity.CRITICAL
-    if clear or npi:  # an unmatched clause negation and an unlicensed أي/أبدا are two lexical signals
-        return Severity.MAJOR
-    return None
+    clause_gain = sentence_gain
+    if len(others):
+        sims = others @ clause
+        best = int(np.argmax(sims))
+        clause_gain = float(np.dot(others[best], clause_probe)) - float(sims[best])
+    values = dict(candidate.features)
+    values.update(sentence_gain=sentence_gain, clause_gain=clause_gain, similarity=base)
+    return values
 
 
 def _verdicts(pair: AlignedPair, ctx: CheckContext) -> list[Verdict]:
@@ -92,9 +76,13 @@ def _verdicts(pair: AlignedPair, ctx: CheckContext) -> list[Verdict]:
         return []
     out = []
     for candidate in analysis.candidates:
-        sentence_gain, clause_gain = _gains(pair, ctx, candidate)
-        severity = _severity(sentence_gain, clause_gain, candidate, ctx)
-        out.append(Verdict(candidate, sentence_gain, clause_gain, severity))
+        values = signals(pair, ctx, candidate)
+        p = decision.probability(candidate.kind, values)
+        severity = decision.severity(
+            candidate.kind, p,
+            ctx.setting(f"negation.{candidate.kind}.major", None), ctx.setting(f"negation.{candidate.kind}.critical", None),
+        )
+        out.append(Verdict(candidate, values["sentence_gain"], values["clause_gain"], p, severity))
     return out
 
 
@@ -106,7 +94,8 @@ def _flagged(pair: AlignedPair, ctx: CheckContext, kind: str) -> Iterator[Verdic
 
 def _evidence(verdict: Verdict) -> str:
     npi = "; a negative-polarity word is left without its negation" if verdict.candidate.npi else ""
-    return f"(the repair brings the sides closer: sentence {verdict.sentence_gain:+.3f}, clause {verdict.clause_gain:+.3f}{npi})"
+    return (f"(confidence {verdict.probability:.2f}; the repair brings the sides closer by "
+            f"{verdict.sentence_gain:+.3f} (sentence), {verdict.clause_gain:+.3f} (clause){npi})")
 
 
 @check("NEG001", "negation-dropped", Category.NEGATION, probes=polarity_probes)

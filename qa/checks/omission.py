@@ -15,7 +15,8 @@ docs/checks.md has the figures and the commands.
 A clause is flagged when loo + LENGTH_WEIGHT * length_lr exceeds the threshold. Probes (the English
 minus each clause) are embedded only for pairs whose Arabic is short for its English (z < GATE_Z):
 a cheap first signal that keeps nearly all the recall (measured) at a tenth of the encoder cost.
-Addition is the mirror image with the sides swapped, at a stricter threshold.
+Addition is the mirror image with the sides swapped, at a stricter threshold. Both stand aside
+when most of the Arabic is words run together (FMT008 reports those): the encoder cannot read it.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from qa.checks.format import run_together_share
 from qa.checks.registry import CheckContext, Flag, check
 from qa.clauses import arabic_clauses, english_clauses, without
 from qa.model import AlignedPair, Category, Severity, Span
@@ -40,7 +42,8 @@ LENGTH_WEIGHT = 0.05
 OMISSION_THRESHOLD = 0.10
 ADDITION_GATE_Z = 1.25
 ADDITION_THRESHOLD = 0.12
-MIN_UNIT_WORDS = 3
+# Above this share of run-together letters (FMT008) the encoder cannot read the Arabic: stand aside.
+MAX_RUN_TOGETHER = 0.5
 
 
 def log_ratio_sd(length: float) -> float:
@@ -87,7 +90,7 @@ class Side:
 
 def _side(pair: AlignedPair, direction: str) -> Side | None:
     src, mt = pair.src, pair.mt
-    if not src.strip() or not mt.strip():
+    if not src.strip() or not mt.strip() or run_together_share(mt) >= MAX_RUN_TOGETHER:
         return None
     if direction == "omission":
         z = length_z(len(src), len(mt))

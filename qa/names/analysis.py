@@ -277,7 +277,7 @@ def _diagnose(n, side: ArabicSide, mentions, source_entities, used, src: str, ga
         kind = "person"
         tokens = expected_tokens(n)
         known = [r for t in tokens for r in token_references(t)] + ([n.spelling] if n.spelling else [])
-        refs = known + [r for t in tokens for r in model_references(t, 3) if r not in known]
+        refs = known or [r for t in tokens for r in model_references(t, 3)]
         expected = n.spelling[1] if n.spelling else " ".join(_suggest(t) for t in tokens)
     near = _near_word(side, refs, used)
     if near is not None:
@@ -292,6 +292,9 @@ def _diagnose(n, side: ArabicSide, mentions, source_entities, used, src: str, ga
             if hard == 0 or common or translit.model().excess(clean, stem) <= found_excess(clean) + KNOWN_MARGIN:
                 return NameResult(n, "found", w.span, found=w.span.of(side.text), key=key, form=stem)
             return NameResult(n, "distorted", w.span, written, w.span.of(side.text), "", key, stem)
+        if n.entry is None and common and hard + 0.5 * soft <= 1 and stem not in known_arabic_names():
+            # a frequent word one letter from the known spelling: جريمة ("crime") for Jeremy
+            return NameResult(n, "garbled", w.span, written, w.span.of(side.text), "an ordinary word", key)
         if n.entry is None:
             clean = translit.clean_english(tokens[0])
             plausible = translit.model().excess(clean, stem) <= found_excess(clean)

@@ -18,7 +18,8 @@ from qa.model import Span
 from qa.names.gazetteer import Gazetteer
 from qa.names.lexicon import arabic_zipf
 
-# Suffixes a name or a nisba adjective takes (folded): feminine ة (-> ه), ية, dual, plurals.
+# Suffixes a name or a nisba adjective takes (folded): feminine ة (-> ه), ية, dual, plurals, and
+# the accusative ending of a nisba (جمهوريًا -> جمهوري).
 SUFFIXES = ("يين", "يون", "ين", "ون", "ان", "ات", "يه", "ه")
 # First person plural ("we", "us", "our"): free pronouns and prepositions with the suffix.
 WE_PRONOUNS = frozenset(["نحن", "لنا", "الينا", "منا", "علينا", "بنا", "عنا", "معنا", "لدينا", "عندنا", "انفسنا", "اننا", "لكننا"])
@@ -90,7 +91,8 @@ class ArabicSide:
                 hits.append(i)
             elif len(f) >= 4 and f.endswith("نا") and f not in NOT_US and arabic_zipf(f[:-1]) < WORD_ZIPF:
                 base = f[:-2]
-                if any(arabic_zipf(s) >= WORD_ZIPF for s in _word_stems(base) | {base}):
+                bases = {base, base[:-1] + "ه"} if base.endswith("ت") else {base}  # مشاركتنا: مشاركة + نا
+                if any(arabic_zipf(s) >= WORD_ZIPF for b in bases for s in _word_stems(b) | {b}):
                     hits.append(i)
         return hits
 
@@ -107,6 +109,8 @@ def _word_stems(folded: str) -> frozenset[str]:
         for suffix in SUFFIXES:
             if stem.endswith(suffix) and len(stem) - len(suffix) >= 2:
                 out.add(stem[: -len(suffix)])
+        if stem.endswith("يا") and len(stem) >= 5:
+            out.add(stem[:-1])
     return frozenset(out)
 
 

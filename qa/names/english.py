@@ -52,6 +52,7 @@ class Token:
     capital: bool
     initial: bool  # opens a sentence (or a quotation), or stands in a title-case headline
     hyphen_before: bool  # joined to the previous token by a hyphen (Israel-Iran, Berners-Lee)
+    headline: bool = False
 
 
 @dataclass(frozen=True)
@@ -87,7 +88,7 @@ def tokens(text: str) -> list[Token]:
         offset = m.start()
         for k, part in enumerate(word.split("-")):
             if part:
-                out.append(Token(part, Span(offset, offset + len(part)), _capital(part), initial and k == 0, k > 0))
+                out.append(Token(part, Span(offset, offset + len(part)), _capital(part), initial and k == 0, k > 0, headline))
             offset += len(part) + 1
     return out
 
@@ -160,7 +161,7 @@ def extract(text: str, gaz: Gazetteer) -> list[EnglishName]:
         group = run[0].span.start
         # checked word by word (each must be spelt out); where every word is capitalised (a sentence
         # start, a headline) only the words that are names more than English words
-        names += [_name(text, [t], None, words, group) for t in run if not t.initial or _initial_name(t.text)]
+        names += [_name(text, [t], None, words, group) for t in run if not t.initial or _initial_name(t.text, t.headline)]
         i = j
     return names
 
@@ -186,12 +187,15 @@ PERSON_LIKENESS = -0.3  # this name-like, a capitalised word is a name at a sent
 _CONTRACTION = re.compile(r"['’](?:ve|ll|re|d|m|t|s)$", re.IGNORECASE)
 
 
-def _initial_name(word: str) -> bool:
+HEADLINE_LIKENESS = 0.5  # in a title-case headline every word is capitalised: be stricter (farmer 0.3)
+
+
+def _initial_name(word: str, headline: bool = False) -> bool:
     """A capitalised word where any word is capitalised (sentence start, headline) is a name only if
     Wikidata knows it as one more than English knows it as a word, or English hardly knows it."""
     low = word.lower()
     if known_spelling(low) is not None:
-        return name_likeness(low) >= PERSON_LIKENESS
+        return name_likeness(low) >= (HEADLINE_LIKENESS if headline else PERSON_LIKENESS)
     return is_rare_word(low)
 
 

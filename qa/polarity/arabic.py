@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from qa.arabic import fold, normalize, strip_clitics, words
+from qa.arabic import DROPPED, fold, normalize, strip_clitics, words
 from qa.model import Span
 from qa.polarity.lexicon import AntonymForm, CueEntry, antonyms, arabic_cues, longest_cue
 
@@ -27,6 +27,11 @@ _THAT = frozenset(fold(w) for w in ("أن", "أنه", "أنها", "إن", "ان�
 _QUESTION_OR_CONDITION = frozenset(fold(w) for w in ("هل", "إذا", "إن", "لو", "حال", "كلما", "أيا", "مهما", "يمكن", "يمكنه", "يمكنك"))
 _NPI_BLOCKERS_BEFORE = frozenset(fold(w) for w in ("من", "في", "على", "عن", "إلى", "مع", "أكثر", "كل"))
 _NPI_BLOCKERS_AFTER = frozenset(fold(w) for w in ("أن", "أنه", "أنها", "حال", "وقت", "مكان", "شخص"))
+_YET = frozenset({fold("بعد")})
+_END = frozenset({fold("نهاية")})
+_THEN = frozenset({fold("ذلك")})
+_WEEK = frozenset({fold("الأسبوع"), fold("الاسبوع")})
+_SCOPE = 4  # an antonym word is negated by a strong cue up to this many words before it, in its clause
 _PARTICLES_STRONG = frozenset(fold(w) for w in ("لا", "لم", "لن", "ما", "ليس", "ليست", "ليسوا", "ليسا", "لست", "لسنا"))
 
 
@@ -112,7 +117,7 @@ def _match(ws, i: int, table, width: int):
                     continue
                 if entry.kind == "npi" and pre:  # قط in فقط is "only"
                     continue
-                if candidate != stem and entry.kind != "verb":
+                if candidate != stem and entry.kind not in ("verb", "preposition"):  # بدونهما: without them
                     continue
                 return entry, size, pre
     return None, 0, ""
@@ -131,6 +136,18 @@ def _restrictive(text: str, ws, i: int) -> bool:
     """لم/لا/ما/ليس ... إلا/سوى in one clause is "only" (لم يبق إلا يومان), not a negation."""
     for j in range(i + 1, min(len(ws), i + 10)):
         if _clause_break(text, ws, j - 1, j):
+            return False
+        if ws[j].folded in _EXCEPT:
+            return not (j + 1 < len(ws) and ws[j + 1].folded in _THAT)
+    return False
+
+
+def restrictive_later(analysis: ArabicText, i: int) -> bool:
+    """إلا/سوى later in the sentence of word i, past the clause that _restrictive looks at: a long
+    "لم يتمكن ... من ... إلا بعد" is still "only"."""
+    text, ws = analysis.text, analysis.words
+    for j in range(i + 1, len(ws)):
+        if _SENTENCE_END.search(text[ws[j - 1].span.end : ws[j].span.start]):
             return False
         if ws[j].folded in _EXCEPT:
             return not (j + 1 < len(ws) and ws[j + 1].folded in _THAT)
@@ -158,12 +175,18 @@ def find_cues(text: str) -> ArabicText:
             npis.append(i)
         if entry is not None and entry.words == ("ما",) and not _negative_ma(text, ws, i, pre):
             entry = None
+        if entry is not None and entry.words == ("غير",) and _ghayr_is_verb(text, ws, i):
+            entry = None
+        if entry is None:
+            entry, n, pre = _glued(ws[i].folded), 1, ""
         if entry is None or entry.strength == "none":
             i += max(n, 1)
             continue
         strength = entry.strength
         if strength == "strong" and entry.words[0] in _PARTICLES_STRONG and (_restrictive(text, ws, i) or _not_only(ws, i)):
             strength = "weak"
+        if strength == "strong" and entry.words == ("لا",) and not pre and (i + 1 == len(ws) or _clause_break(text, ws, i, i + 1)):
+            strength = "weak"  # "لا، لم أفعل" = "No, I didn't": an answer, not a clause negation
         span = Span(ws[i].span.start, ws[i + n - 1].span.end)
         last = i + n - 1
         head_end = ws[last + 1].span.end if last + 1 < len(ws) and not _clause_break(text, ws, last, last + 1) else span.end
@@ -173,6 +196,47 @@ def find_cues(text: str) -> ArabicText:
         )
         i += n
     return ArabicText(text, ws, cues, _unlicensed(text, ws, cues, npis))
+
+
+_GLUED = CueEntry(("لا",), "particle", "weak", "", "a negation particle run together with its neighbour (لميخبرها)")
+_GLUED_PARTICLES = ("لم", "لن", "لا")
+GLUED_RUN = 13  # an Arabic "word" this long is several words run together
+_PRONOUN_ENDINGS = ("ه", "ها", "هم", "هما", "كم", "نا")
+
+
+def _ghayr_is_verb(text: str, ws, i: int) -> bool:
+    """غيّر "changed" is written like غير "non-": with a shadda, or before a noun with a pronoun
+    suffix (غير رأيه، غير اسمه), it is the verb (غير المنطقية, غير مباشر stay "non-")."""
+    original = ws[i].span.of(text)
+    if "\u0651" in original:
+        return True
+    if i + 1 >= len(ws) or _clause_break(text, ws, i, i + 1):
+        return False
+    nxt = ws[i + 1].span.of(text)
+    return nxt.endswith(_PRONOUN_ENDINGS) and not nxt.startswith(("م", "ال")) and len(ws[i + 1].folded) >= 4
+
+
+def _glued(word: str) -> CueEntry | None:
+    """A particle run together with a word when the space is missing (لميخبرها، الشيوخلا،
+    لكنزيارتهالأخيرةلمتسرع): a word unknown to wordfreq that starts with a particle before an
+    imperfect verb, ends with a particle after a known word, or is a run of several words with a
+    particle inside. A weak cue: it may render an English negation, it is never an added one."""
+    if len(word) < 5:
+        return None
+    if len(word) >= GLUED_RUN:
+        return _GLUED if any(p in word[1:] for p in _GLUED_PARTICLES) else None
+    if not word.startswith(_GLUED_PARTICLES) and not word.endswith(_GLUED_PARTICLES):
+        return None
+    from qa.names.lexicon import arabic_zipf  # the shipped Arabic word frequencies
+
+    if arabic_zipf(word):
+        return None
+    head, tail = word[2:], word[:-2]
+    if word.startswith(_GLUED_PARTICLES) and head[:1] in "يتن" and len(head) >= 4:
+        return _GLUED
+    if word.endswith(_GLUED_PARTICLES) and arabic_zipf(tail):
+        return _GLUED
+    return None
 
 
 def _negative_ma(text: str, ws, i: int, pre: str) -> bool:
@@ -232,14 +296,41 @@ def find_antonyms(analysis: ArabicText) -> list[ArabicAntonym]:
             if found is None:
                 continue
             candidate, forms = found
+            if _ta_marbuta_mismatch(w.span.of(text), pre, candidate, forms):
+                break  # كرة "ball" is not كره "hated", فكرة "idea" not ف + كره
+            if candidate in _END and i + 1 < len(ws) and ws[i + 1].folded in _WEEK:
+                break  # نهاية الأسبوع = the weekend
             start = w.span.start + len(_original_prefix(text, w.span, pre))
             norm = normalize(w.span.of(text))
             stop_at = len(pre) + len(candidate)
             end = w.span.start + (norm.origin[stop_at] if stop_at < len(norm.origin) else len(w.span.of(text)))
-            negated = any(k in strong_end for k in (i - 1, i - 2)) and not (i and _clause_break(text, ws, i - 1, i))
+            negated = any(k in strong_end and not any(_clause_break(text, ws, j, j + 1) for j in range(k, i))
+                          for k in range(max(0, i - _SCOPE), i))
+            if candidate in _YET and (_after_negation(analysis, i) or (i + 1 < len(ws) and ws[i + 1].folded in _THEN)):
+                break  # "لم يتم تحديده بعد" = not yet decided; "بعد ذلك" = then
             out.append(ArabicAntonym(tuple(forms), w.span, Span(start, end), negated, w.span.start / max(1, len(text))))
             break
     return out
+
+
+def _ta_marbuta_mismatch(original: str, pre: str, stem: str, forms) -> bool:
+    """Folding merges ة with ه: a word written with a final ة matched a form written with ه, or
+    the reverse (pronoun suffixes aside)."""
+    letters = [ch for ch in original if ch not in DROPPED]
+    at = len(pre) + len(stem) - 1
+    if at >= len(letters) or not stem.endswith("ه"):
+        return False
+    return (letters[at] == "ة") != any(f.taa for f in forms)
+
+
+def _after_negation(analysis: ArabicText, i: int) -> bool:
+    """A strong negation earlier in word i's clause."""
+    for cue in analysis.cues:
+        if cue.strength == "strong" and cue.word < i and not any(
+            _clause_break(analysis.text, analysis.words, k, k + 1) for k in range(cue.word, i)
+        ):
+            return True
+    return False
 
 
 def delete_cue(text: str, cue: ArabicCue, ws) -> str:

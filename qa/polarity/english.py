@@ -18,6 +18,13 @@ _TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*|\d[\d,.]*\d|\d")
 _NT = re.compile(r"^(.+?)(n['’]t)$", re.IGNORECASE)
 # Contracted verbs whose base is not the token minus n't.
 _NT_BASE = {"ca": "can", "wo": "will", "sha": "shall", "ai": "is"}
+_NUMBER_AFTER = re.compile(r"\.?\s?\d")
+# "neither X nor Y", "not X nor Y": one negation, however many cue words
+_NOR_OPENERS = frozenset({"neither", "not", "n't", "no", "never", "nor"})
+# Antonym words that are another word in these phrases ("grew up" = نشأ, "close to" = about).
+_PHRASAL = {("grew", "up"), ("grow", "up"), ("grown", "up"), ("growing", "up"), ("grows", "up"),
+            ("close", "to"), ("closer", "to"), ("up", "to"), ("down", "to")}  # both words are skipped
+_NEGATORS = frozenset({"not", "n't", "no", "never", "cannot", "without", "nor", "neither"})
 # A clause ends at these (quotes do not end one: "made "no progress"" is one clause).
 _BOUNDARY = re.compile(r"[,;:.!?()\[\]–—]")
 # Words between a cue and the word it negates ("did not even make any", "is not yet").
@@ -119,6 +126,14 @@ def find_cues(text: str) -> tuple[list[EnglishCue], list[Token]]:
                 break
         if entry is None and toks[i].lower in affixal:
             entry = CueEntry((toks[i].lower,), "affix", "weak", affixal[toks[i].lower], "negated by an affix")
+        if entry is not None and toks[i].lower == "no" and n == 1 and _NUMBER_AFTER.match(text, toks[i].end):
+            entry = None  # "No. 1", "No 10 Downing Street": a number sign
+        if entry is not None and entry.strength == "strong" and n == 1 and text[toks[i].end : toks[i].end + 1] == "-" and entry.kind == "determiner":
+            entry = CueEntry(entry.words, "affix", "weak", "", "a compound (no-confidence, no-fault)")
+        if entry is not None and entry.kind in ("determiner", "pronoun", "adverb") and _concord(text, toks, cues, i):
+            entry = CueEntry(entry.words, entry.kind, "weak", entry.flip, "negative concord (\"don't see no\")")
+        if entry is not None and entry.words == ("nor",) and any(c.entry.words[0] in _NOR_OPENERS for c in cues):
+            entry = CueEntry(entry.words, entry.kind, "weak", entry.flip, "nor continuing an earlier negation")
         if entry is not None and entry.strength != "none":
             head = _head(text, toks, i, i + n - 1)
             span = Span(toks[i].start, toks[i + n - 1].end)
@@ -127,16 +142,28 @@ def find_cues(text: str) -> tuple[list[EnglishCue], list[Token]]:
     return cues, toks
 
 
+def _concord(text: str, toks: list[Token], cues: list[EnglishCue], i: int) -> bool:
+    """A negative word up to three words after a clause negation in the same clause repeats it
+    ("you don't see no tail"): one negation."""
+    for cue in cues:
+        if cue.entry.kind == "particle" and cue.strength == "strong" and 0 < i - cue.token <= 3:
+            return not any(_clause_break(text, toks[k], toks[k + 1]) for k in range(cue.token, i))
+    return False
+
+
 def find_antonyms(text: str, toks: list[Token], cues: list[EnglishCue]) -> list[EnglishAntonym]:
     """Words of the antonym lexicon, marked negated when a strong cue stands up to three words
     before them in the same clause ("did not win", "not guilty")."""
     table = antonyms()["en"]
-    strong = {c.token for c in cues if c.strength == "strong"}
+    # strong cues negate ("did not win", "refused to accept"), and so does a weak idiom ("not long after")
+    strong = {c.token for c in cues if c.strength == "strong" or set(c.entry.words) & _NEGATORS}
     out = []
     for i, tok in enumerate(toks):
         forms = table.get(tok.lower)
-        if not forms:
+        if not forms or (i + 1 < len(toks) and (tok.lower, toks[i + 1].lower) in _PHRASAL):
             continue
+        if i and ((toks[i - 1].lower, tok.lower) in _PHRASAL or text[toks[i - 1].end : tok.start] == "-"):
+            continue  # "grew up", "line-up", "build-up"
         negated = False
         for j in range(i - 1, max(-1, i - 4), -1):
             if _clause_break(text, toks[j], toks[j + 1]):

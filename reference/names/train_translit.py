@@ -160,7 +160,7 @@ def _product_init(stage1: dict[tuple[str, str], float], units: set[tuple[str, st
     return {u: p / total for u, p in prob.items()}
 
 
-def train(pairs: list[tuple[str, str, int]], stage1_iters: int = 4, stage2_iters: int = 5, processes: int = 2, log=print):
+def train(pairs: list[tuple[str, str, int]], stage1_iters: int = 4, stage2_iters: int = 6, processes: int = 2, log=print):
     """Joint unit probabilities P(e, a) after staged EM."""
     units = _all_units(pairs, STAGE1)
     prob = {u: 1.0 / len(units) for u in units}
