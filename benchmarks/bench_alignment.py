@@ -293,7 +293,8 @@ def main() -> None:
         )
     for kind in ("omission", "addition"):
         found, total = detect_edits(rows, cache.embed, kind)
-        print(f"one Arabic line per document: {kind} reported as a {'1-0' if kind == 'omission' else '0-1'} bead in {found}/{total}")
+        bead = "1-0" if kind == "omission" else "0-1"
+        print(f"one Arabic line per document: {kind} reported as a {bead} bead in {found}/{total}")
     print("long documents (one paragraph per line, NTREX documents repeated; embedding cache shared):")
     results = time_long(rows, cache, args.sizes)
     for r in results:

@@ -24,7 +24,6 @@ MIN_WORDS = 3
 _EN_PUNCT = re.compile(r"(?<!\d)[,:]|[,:](?!\d)|;|\s[-\u2013\u2014]+\s|[\u2013\u2014]")
 _AR_PUNCT = re.compile(r"[\u060c\u061b;]|(?<!\d)[,:]|[,:](?!\d)|\s[-\u2013\u2014]+\s|[\u2013\u2014]")
 
-
 # A bracketed stretch is a clause of its own, brackets included.
 _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 

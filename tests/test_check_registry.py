@@ -32,6 +32,7 @@ def test_every_pair_check_documents_an_example_it_flags_and_one_it_passes(spec):
 
 @pytest.mark.parametrize("spec,flags,english,arabic", EXAMPLES)
 def test_documented_example_behaves_as_documented(spec, flags, english, arabic, context):
+    context.glossary = spec.example_glossary()
     findings = spec.run(AlignedPair("doc", english, arabic), context)
     assert bool(findings) == flags, [f.message for f in findings]
 

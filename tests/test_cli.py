@@ -270,3 +270,17 @@ def test_cli_default_model_is_the_library_default():
     from qa import cli
 
     assert cli.DEFAULT_MODEL == DEFAULT_MODEL
+
+
+def test_readme_quick_start_is_what_ci_runs_and_the_demo_files_ship():
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    install, demo, tests = readme.split("## Quick start")[1].split("```sh")[1].split("```")[0].strip().splitlines()
+    ci = (root / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    assert install == "pip install -e '.[dev]'" and install in ci
+    assert tests in ci
+    command, subcommand, *paths = demo.split()
+    assert (command, subcommand) == ("mtqa", "check")
+    assert all((root / path).is_file() for path in paths) and len(paths) == 2

@@ -155,3 +155,53 @@ def test_same_name_spelt_two_ways_in_one_document_is_a_minor_inconsistency():
 )
 def test_correct_renderings_of_known_names_draw_no_finding(english, arabic):
     assert findings(english, arabic) == []
+
+
+# -- human spellings and renderings that are not errors (NTREX false alarms, issue 4 follow-up) --
+
+
+@pytest.mark.parametrize(
+    "english,arabic",
+    [
+        # long vowels chosen otherwise, Spanish j as خ, a name that is also a word with a vowel added
+        ("Justin Trudeau met the delegation.", "التقى جاستن ترودو الوفد."),
+        ("Sergio Ramos scored twice.", "سجل سيرخيو راموس هدفين."),
+        ("Sean Dwyer scored twice.", "سجل شون دواير هدفين."),
+        # a title transliterated with its article
+        ("The senator told The Hill on Monday.", "قال السيناتور لصحيفة ذا هل يوم الاثنين."),
+        # a multiword name with its space moved or its vowels chosen otherwise
+        ("Sailors patrol the naval headquarters in La Paz.", "يجري البحارة دوريات في مقر البحرية في لاباز."),
+        ("The rally drew crowds from West Virginia.", "اجتذب التجمع حشودا من فيرجينا الغربية."),
+        # the generic head of a name translated
+        ("Hurricane Rosa is weakening over the cooler waters.", "يضعف إعصار روزا فوق المياه الباردة."),
+    ],
+)
+def test_usual_human_renderings_of_names_draw_no_serious_finding(english, arabic):
+    assert [f.message for f in findings(english, arabic) if f.severity.rank >= Severity.MAJOR.rank] == []
+
+
+def test_a_glued_multiword_name_is_found_and_spans_only_its_words():
+    en = "He praised U.S. President Donald Trump."
+    ar = "أثنى على رئيسالولايات المتحدة دونالد ترامب."
+    assert findings(en, ar) == []
+    from qa.names.analysis import analyse
+
+    us = next(r for r in analyse(en, ar) if r.name.text == "U.S.")
+    assert us.mt_span.of(ar) == "رئيسالولايات المتحدة"
+
+
+def test_a_vowel_dropped_into_an_ordinary_word_is_still_a_misreading():
+    f = only("Officials in Kent said the roads were closed.", "قال مسؤولون في كنت إن الطرق مغلقة.")
+    assert (f.code, f.severity, f.suggestion) == ("NAM001", Severity.CRITICAL, "كينت")
+
+
+def test_a_wrong_consonant_in_a_known_surname_stays_a_distortion():
+    f = only("Quinton Tellis denied the charge.", "نفى كوينتين بيليس التهمة.")
+    assert (f.code, f.severity) == ("NAM004", Severity.MAJOR)
+    assert f.mt_span.of("نفى كوينتين بيليس التهمة.") == "بيليس"
+
+
+def test_a_translated_generic_head_beside_the_name_is_only_a_minor_note():
+    f = only("The game at Wesbanco Arena starts tonight.", "تبدأ المباراة في ساحة ويسبانكو الليلة.")
+    assert (f.code, f.severity) == ("NAM003", Severity.MINOR)
+    assert "may be missing" in f.message

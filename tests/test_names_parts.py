@@ -75,3 +75,14 @@ def test_the_model_scores_the_usual_spelling_above_a_distortion_and_an_unrelated
     assert model.excess("smith", fold("موسكو")) > 20
     assert model.best_spelling("putin") == fold("بوتين")
     assert fold("بوتين") in [s for s, _ in model.spellings("putin", 3)]
+
+
+def test_usual_variants_keep_the_consonants_and_drop_at_most_one_long_vowel():
+    from qa.names.spelling import usual_variant
+
+    assert usual_variant("جاستن", "جوستين")  # one long vowel fewer, another chosen
+    assert usual_variant("سيرخيو", "سيرجيو")  # Spanish j
+    assert usual_variant("يوهانس", "جوهانس")  # German j
+    assert not usual_variant("جستن", "جوستين")  # two long vowels dropped
+    assert not usual_variant("بيليس", "تيليس")  # another consonant
+    assert not usual_variant("كنت", "كينت", dropped=0)  # strict form used for ordinary words

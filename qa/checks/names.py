@@ -12,7 +12,7 @@ from collections.abc import Iterator, Sequence
 
 from qa.checks.registry import CheckContext, Flag, check
 from qa.model import AlignedPair, Category, Severity
-from qa.names.analysis import NameResult, analyse_pair
+from qa.names.analysis import WEAK, NameResult, analyse_pair
 from qa.arabic import fold
 from qa.names.spelling import is_near
 
@@ -75,9 +75,10 @@ def name_missing(pair: AlignedPair, ctx: CheckContext) -> Iterator[Flag]:
     Passes: The Supreme Court ruled on Monday. => حكمت المحكمة العليا يوم الاثنين.
     """
     for r in _results(pair, ctx, "missing"):
+        weak = r.note == WEAK  # a translatable name word, or a word with most of its consonants
         yield Flag(
-            Severity.MAJOR,
-            f"the name “{r.name.text}” is missing from the translation (expected {r.suggestion})",
+            Severity.MINOR if weak else Severity.MAJOR,
+            f"the name “{r.name.text}” {'may be' if weak else 'is'} missing from the translation (expected {r.suggestion})",
             src_span=r.name.span,
             suggestion=r.suggestion,
         )

@@ -50,11 +50,9 @@ def log_ratio_sd(length: float) -> float:
     return math.sqrt(LOG_RATIO_VAR_FLOOR + LOG_RATIO_VAR_SCALE / max(length, 10.0))
 
 
-def length_z(src_len: float, tgt_len: float, lang: str = "en") -> float:
-    """How typical the Arabic's length is for its English, in sd (negative: short). lang is the side of src_len."""
-    if lang == "en":
-        return (math.log(max(tgt_len, 1) / max(src_len, 1)) - LOG_RATIO_MEAN) / log_ratio_sd(src_len)
-    return (math.log(max(src_len, 1) / max(tgt_len, 1)) - LOG_RATIO_MEAN) / log_ratio_sd(tgt_len)
+def length_z(en_len: float, ar_len: float) -> float:
+    """How typical an Arabic length is for an English length, in sd (negative: the Arabic is short)."""
+    return (math.log(max(ar_len, 1) / max(en_len, 1)) - LOG_RATIO_MEAN) / log_ratio_sd(en_len)
 
 
 def length_lr(z_before: float, z_after: float, toward: int) -> float:
@@ -125,8 +123,8 @@ def _addition_probes(pair: AlignedPair, ctx: CheckContext) -> list[str]:
     return list(side.probes) if side else []
 
 
-def _best(side: Side, anchor: str, whole: str, ctx: CheckContext) -> tuple[int, float, float] | None:
-    """(unit index, score, loo) of the unit most likely to have no counterpart."""
+def _best(side: Side, anchor: str, whole: str, ctx: CheckContext) -> tuple[int, float] | None:
+    """(unit index, score) of the unit of `whole` most likely to have no counterpart in `anchor`."""
     if ctx.embed is None or not side.units:
         return None
     vectors = ctx.embed([anchor, whole, *side.probes])
@@ -134,7 +132,7 @@ def _best(side: Side, anchor: str, whole: str, ctx: CheckContext) -> tuple[int, 
     loo = vectors[2:] @ vectors[0] - base
     scores = loo + LENGTH_WEIGHT * np.asarray(side.length_lr)
     k = int(np.argmax(scores))
-    return k, float(scores[k]), float(loo[k])
+    return k, float(scores[k])
 
 
 @check("OMS001", "clause-omitted", Category.OMISSION, probes=_omission_probes)
@@ -148,7 +146,7 @@ def clause_omitted(pair: AlignedPair, ctx: CheckContext) -> Iterator[Flag]:
     best = _best(side, pair.mt, pair.src, ctx) if side else None
     if best is None:
         return
-    k, score, loo = best
+    k, score = best
     if score > ctx.setting("omission.threshold", OMISSION_THRESHOLD):
         span = side.units[k]
         yield Flag(
@@ -169,7 +167,7 @@ def clause_added(pair: AlignedPair, ctx: CheckContext) -> Iterator[Flag]:
     best = _best(side, pair.src, pair.mt, ctx) if side else None
     if best is None:
         return
-    k, score, loo = best
+    k, score = best
     if score > ctx.setting("addition.threshold", ADDITION_THRESHOLD):
         span = side.units[k]
         yield Flag(

@@ -111,6 +111,15 @@ class CheckSpec:
                 out.append((m.group(1) == "Flags", m.group(2), m.group(3)))
         return out
 
+    def example_glossary(self) -> tuple[tuple[str, str, str], ...]:
+        """The glossary rows (`Glossary: english => arabic` docstring lines) its examples assume."""
+        rows = []
+        for line in self.doc.splitlines():
+            m = re.match(r"\s*Glossary:\s*(.*?)\s*=>\s*(.*?)\s*$", line)
+            if m:
+                rows.append((m.group(1), m.group(2), ""))
+        return tuple(rows)
+
     def to_finding(self, flag: Flag) -> Finding:
         return Finding(
             code=self.code,

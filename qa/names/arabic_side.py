@@ -117,4 +117,5 @@ def _word_stems(folded: str) -> frozenset[str]:
 def prepare(mt: str) -> ArabicSide:
     ws = tuple(words(mt))
     latin = frozenset(m.group().strip(".'’-") for m in _LATIN.finditer(mt))
+    latin |= {re.sub(r"['’]s$", "", w) for w in latin}  # Europe's kept in Latin script is Europe
     return ArabicSide(mt, ws, tuple(_word_stems(w.folded) for w in ws), frozenset(l.casefold() for l in latin) | latin)

@@ -26,12 +26,24 @@ _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?:;…]['\"”’)\]]*\s*$|^\s*$")
 _OPENERS = set("\"“‘'([—–-")
 
+# Generic head nouns of named places, events, bodies and awards, which translators translate
+# rather than spell (Hurricane Rosa: إعصار روزا, Lake Titicaca: بحيرة تيتيكاكا, Victoria Cross:
+# صليب فيكتوريا, West Sumatra: سومطرة الغربية): their absence beside the rest of the name is no omission (qa.names.analysis).
+CLASSIFIERS = frozenset(
+    """hurricane typhoon cyclone storm lake river mount mountain mountains island islands bay gulf sea ocean valley
+    falls desert forest park gardens garden plaza square street avenue road bridge tower arena stadium hall palace
+    castle church cathedral mosque museum cross medal prize award cup league band party club union university college
+    school academy institute hospital airport station prison estate reserve county province council ministry
+    department agency committee court bank fund foundation center centre company group festival games republic
+    kingdom empire army navy force police city town village district canal port harbour harbor coast peninsula
+    mall market house north south east west northern southern eastern western central""".split()
+)
 TITLES = frozenset(
     """mr mrs ms miss dr prof sir dame lord lady president vice prime minister chancellor secretary senator sen rep
     representative congressman congresswoman governor gov mayor judge justice king queen prince princess duke duchess
     pope ayatollah sheikh emir general gen colonel col captain capt lieutenant sergeant admiral commander chief
     officer detective inspector professor ambassador speaker deputy foreign defence defense interior finance home
-    state minister's president's st saint""".split()
+    state minister's president's st saint sens reps""".split()
 )
 NOT_NAMES = frozenset(
     """i a an the this that these those he she it we they you his her its our their my your what when where who why how

@@ -16,7 +16,7 @@ from qa.names import translit
 from qa.names.arabic_side import ArabicSide
 from qa.names.gazetteer import Gazetteer, form_key, gazetteer
 from qa.names.lexicon import arabic_zipf, known_arabic_names, known_spelling
-from qa.names.spelling import compare, is_near, skeleton
+from qa.names.spelling import compare, is_near, skeleton, usual_variant
 
 WORD_ZIPF = 4.0  # an Arabic word this frequent is an ordinary word when it stands for a name
 GLUED_MIN = 4  # a reference this long glued to a neighbour counts (NTREX: لندنفي, السيدكافانو)
@@ -78,6 +78,12 @@ def entity_references(entity: str, gaz: Gazetteer) -> tuple[tuple[str, str], ...
 def written_keys(entity: str, gaz: Gazetteer) -> list[str]:
     """Every form of an entity folded as written, article and all, spaces dropped (for glued words)."""
     return [fold(f).replace(" ", "") for e in gaz.entries if e.entity == entity for f in e.forms]
+
+
+@lru_cache(maxsize=4096)
+def spaced_forms(entity: str, gaz: Gazetteer) -> list[str]:
+    """The multiword forms of an entity, folded as written (article and all)."""
+    return [f for e in gaz.entries if e.entity == entity for f in map(fold, e.forms) if " " in f]
 
 
 def glued(side: ArabicSide, refs: list[str], used: set[int]) -> int | None:
@@ -186,3 +192,28 @@ def model_match(token: str, side: ArabicSide, free: list[int], limit: float) -> 
         if excess <= best:
             best, best_hit = excess, (i, stem)
     return best_hit
+
+
+def run_together(side: ArabicSide, forms: list[str], used: set[int]) -> tuple[int, int] | None:
+    """(first, last) word of a multiword form written with a space missing or moved (رئيسالولايات
+    المتحدة, لاباز, كاروليناالجنوبية) or with long vowels chosen otherwise (فيرجينا الغربية):
+    consecutive words whose letters, spaces dropped, hold the form (or are a usual variant of it)."""
+    joined = [f.replace(" ", "") for f in forms if " " in f]
+    if not joined:
+        return None
+    words = [w.folded for w in side.words]
+    for first in range(len(words)):
+        if first in used:
+            continue
+        for last in range(first, min(first + 3, len(words))):
+            if last in used:
+                break
+            window = "".join(words[first : last + 1])
+            head, tail = len(words[first]), len(window) - len(words[last])
+            for form in joined:
+                at = window.find(form)
+                # the form starts in the first word and ends in the last: the span is the name's
+                inside = 0 <= at < head and at + len(form) > tail
+                if len(form) >= GLUED_MIN and (inside or usual_variant(window, form)):
+                    return first, last
+    return None

@@ -97,3 +97,27 @@ def is_near(a: str, b: str) -> bool:
         return False  # cheap bound: each hard edit changes at most one consonant class on each side
     soft, hard = compare(a, b)
     return hard <= max_hard and hard + 0.5 * soft <= max(1.0, (longest - 1) / 3)
+
+
+
+# Consonants that render one foreign sound in the usual Arabic spellings of European names:
+# Spanish j/g as خ (سيرخيو / سيرجيو), German and Dutch j as ي (يوهانس / جوهانس).
+_USUAL_ALTERNATIONS = {"خ": "ج"}
+_LONG_VOWELS = frozenset("اوي")
+
+
+@lru_cache(maxsize=65536)
+def usual_variant(stem: str, ref: str, dropped: int = 1) -> bool:
+    """A spelling translators use for the same name: the same consonants in the same order (no
+    sound-alike swaps beyond the usual foreign alternations), long-vowel letters chosen or added
+    (تايلر / تيلور), at most `dropped` left out (جاستن / جوستين): consonant changes and long
+    vowels dropped by the handful are what garbled spellings look like (and a vowel dropped into
+    an ordinary word, كنت for كينت, is a misreading)."""
+    if stem == ref or len(ref) < 3:
+        return False
+    a, b = stem, ref
+    if a[0] in "جي" and b[0] in "جي":
+        a, b = "ج" + a[1:], "ج" + b[1:]
+    consonants = lambda w: "".join(_USUAL_ALTERNATIONS.get(ch, ch) for ch in w if ch not in VOWEL_LETTERS)
+    vowels = lambda w: sum(ch in _LONG_VOWELS for ch in w)
+    return consonants(a) == consonants(b) and vowels(stem) >= vowels(ref) - dropped

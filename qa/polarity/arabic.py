@@ -1,4 +1,4 @@
-"""Arabic negation cues, what they govern, antonym words, and texts with a cue flipped.
+"""Arabic negation cues, what they govern, and texts with a cue flipped.
 
 Matching runs on qa.arabic's folded words with their proclitic readings; every span is an offset
 into the original text. Written by hand because no installable Arabic analyser tells negative ما
@@ -11,9 +11,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from qa.arabic import DROPPED, fold, normalize, strip_clitics, words
+from qa.arabic import fold, normalize, strip_clitics, words
 from qa.model import Span
-from qa.polarity.lexicon import AntonymForm, CueEntry, antonyms, arabic_cues, longest_cue
+from qa.polarity.lexicon import CueEntry, arabic_cues, longest_cue
 
 # Proclitics a negation particle may carry (ولم، فلا); nouns, masdars and verbs may carry any.
 _PARTICLE_CLITICS = ("", "و", "ف")
@@ -27,11 +27,6 @@ _THAT = frozenset(fold(w) for w in ("أن", "أنه", "أنها", "إن", "ان�
 _QUESTION_OR_CONDITION = frozenset(fold(w) for w in ("هل", "إذا", "إن", "لو", "حال", "كلما", "أيا", "مهما", "يمكن", "يمكنه", "يمكنك"))
 _NPI_BLOCKERS_BEFORE = frozenset(fold(w) for w in ("من", "في", "على", "عن", "إلى", "مع", "أكثر", "كل"))
 _NPI_BLOCKERS_AFTER = frozenset(fold(w) for w in ("أن", "أنه", "أنها", "حال", "وقت", "مكان", "شخص"))
-_YET = frozenset({fold("بعد")})
-_END = frozenset({fold("نهاية")})
-_THEN = frozenset({fold("ذلك")})
-_WEEK = frozenset({fold("الأسبوع"), fold("الاسبوع")})
-_SCOPE = 4  # an antonym word is negated by a strong cue up to this many words before it, in its clause
 _PARTICLES_STRONG = frozenset(fold(w) for w in ("لا", "لم", "لن", "ما", "ليس", "ليست", "ليسوا", "ليسا", "لست", "لسنا"))
 
 
@@ -45,15 +40,6 @@ class ArabicCue:
     position: float
     word: int  # index of the cue's first word
     width: int  # number of words the cue covers
-
-
-@dataclass(frozen=True)
-class ArabicAntonym:
-    forms: tuple[AntonymForm, ...]
-    span: Span  # the whole word
-    stem: Span  # the part a swap replaces (proclitics and suffixes kept)
-    negated: bool
-    position: float
 
 
 @dataclass(frozen=True)
@@ -95,6 +81,18 @@ def _first_words() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _cue_width() -> int:
     return longest_cue(arabic_cues())
+
+
+@lru_cache(maxsize=65536)
+def _may_cue(word: str) -> bool:
+    """A quick filter: can this folded word start a cue (or hide a glued particle)?"""
+    return (
+        not _stems(word).isdisjoint(_first_words())
+        or word == "الا"
+        or len(word) >= GLUED_RUN
+        or (len(word) >= 5 and (word.startswith(_GLUED_PARTICLES) or word.endswith(_GLUED_PARTICLES)))
+        or (len(word) >= 8 and bool(_GLUED_INSIDE.search(word[2:])))
+    )
 
 
 def _readings(word: str, kind_ok) -> list[tuple[str, str]]:
@@ -167,6 +165,9 @@ def find_cues(text: str) -> ArabicText:
     length = max(1, len(text))
     i = 0
     while i < len(ws):
+        if not _may_cue(ws[i].folded):
+            i += 1
+            continue
         entry, n, pre = _match(ws, i, table, width)
         original = ws[i].span.of(text)
         if entry is None and original.startswith("ألا") and ws[i].folded == fold("ألا"):
@@ -186,7 +187,11 @@ def find_cues(text: str) -> ArabicText:
         if strength == "strong" and entry.words[0] in _PARTICLES_STRONG and (_restrictive(text, ws, i) or _not_only(ws, i)):
             strength = "weak"
         if strength == "strong" and entry.words == ("لا",) and not pre and (i + 1 == len(ws) or _clause_break(text, ws, i, i + 1)):
-            strength = "weak"  # "لا، لم أفعل" = "No, I didn't": an answer, not a clause negation
+            entry, strength = _INTERJECTION, "weak"  # "لا، لم أفعل" = "No, I didn't": an answer
+        if strength == "strong" and n == 1 and entry.words[0] in _VERBAL and not _verb_follows(text, ws, i):
+            strength = "weak"  # لم/لن take an imperfect verb: "وفقًا لم قاله" is a typo of لما
+        if entry.words == ("لا",) and n == 1 and i + 1 < len(ws) and ws[i + 1].folded.startswith("م") and not _clause_break(text, ws, i, i + 1):
+            entry = _LA_ADJECTIVE  # لا متناهية، لا محدود: an affix on a participle, like غير
         span = Span(ws[i].span.start, ws[i + n - 1].span.end)
         last = i + n - 1
         head_end = ws[last + 1].span.end if last + 1 < len(ws) and not _clause_break(text, ws, last, last + 1) else span.end
@@ -201,7 +206,17 @@ def find_cues(text: str) -> ArabicText:
 _GLUED = CueEntry(("لا",), "particle", "weak", "", "a negation particle run together with its neighbour (لميخبرها)")
 _GLUED_PARTICLES = ("لم", "لن", "لا")
 GLUED_RUN = 13  # an Arabic "word" this long is several words run together
+_GLUED_INSIDE = re.compile("(?<!ا)(?:لا|لم|لن)[يتن]..")  # not the article: الاتحاد
 _PRONOUN_ENDINGS = ("ه", "ها", "هم", "هما", "كم", "نا")
+
+
+_VERBAL = frozenset({"لم", "لن"})
+_INTERJECTION = CueEntry(("لا",), "interjection", "weak", "", "لا as an answer (لا، = No,)")
+_LA_ADJECTIVE = CueEntry(("لا",), "affix", "strong", "", "لا before a participle or adjective (لا متناهية = infinite)")
+
+
+def _verb_follows(text: str, ws, i: int) -> bool:
+    return i + 1 < len(ws) and ws[i + 1].folded[:1] in "يتنا" and not _clause_break(text, ws, i, i + 1)
 
 
 def _ghayr_is_verb(text: str, ws, i: int) -> bool:
@@ -224,7 +239,11 @@ def _glued(word: str) -> CueEntry | None:
     if len(word) < 5:
         return None
     if len(word) >= GLUED_RUN:
-        return _GLUED if any(p in word[1:] for p in _GLUED_PARTICLES) else None
+        return _GLUED if _GLUED_INSIDE.search(word) else None
+    if len(word) >= 8 and _GLUED_INSIDE.search(word[2:]):  # فهملايلقون: فهم لا يلقون
+        from qa.names.lexicon import arabic_zipf
+
+        return None if arabic_zipf(word) else _GLUED
     if not word.startswith(_GLUED_PARTICLES) and not word.endswith(_GLUED_PARTICLES):
         return None
     from qa.names.lexicon import arabic_zipf  # the shipped Arabic word frequencies
@@ -232,8 +251,8 @@ def _glued(word: str) -> CueEntry | None:
     if arabic_zipf(word):
         return None
     head, tail = word[2:], word[:-2]
-    if word.startswith(_GLUED_PARTICLES) and head[:1] in "يتن" and len(head) >= 4:
-        return _GLUED
+    if word.startswith(_GLUED_PARTICLES) and head[:1] in "يتن" and any(arabic_zipf(h) for h in (head, *_strip_suffix(head))):
+        return _GLUED  # لايناسبه: لا يناسبه
     if word.endswith(_GLUED_PARTICLES) and arabic_zipf(tail):
         return _GLUED
     return None
@@ -276,61 +295,6 @@ def _unlicensed(text: str, ws, cues: list[ArabicCue], npis: list[int]) -> list[S
         if not licensed:
             out.append(span)
     return out
-
-
-def find_antonyms(analysis: ArabicText) -> list[ArabicAntonym]:
-    """Words of the antonym lexicon; negated when a strong cue stands just before them."""
-    table = antonyms()["ar"]
-    text, ws = analysis.text, analysis.words
-    strong_end = {c.word + c.width - 1 for c in analysis.cues if c.strength == "strong"}
-    out = []
-    for i, w in enumerate(ws):
-        if _stems(w.folded).isdisjoint(table):
-            continue
-        for pre, stem in _clitic_readings(w.folded):
-            found = None
-            for candidate in (stem, *_strip_suffix(stem)):
-                if candidate in table:
-                    found = (candidate, table[candidate])
-                    break
-            if found is None:
-                continue
-            candidate, forms = found
-            if _ta_marbuta_mismatch(w.span.of(text), pre, candidate, forms):
-                break  # كرة "ball" is not كره "hated", فكرة "idea" not ف + كره
-            if candidate in _END and i + 1 < len(ws) and ws[i + 1].folded in _WEEK:
-                break  # نهاية الأسبوع = the weekend
-            start = w.span.start + len(_original_prefix(text, w.span, pre))
-            norm = normalize(w.span.of(text))
-            stop_at = len(pre) + len(candidate)
-            end = w.span.start + (norm.origin[stop_at] if stop_at < len(norm.origin) else len(w.span.of(text)))
-            negated = any(k in strong_end and not any(_clause_break(text, ws, j, j + 1) for j in range(k, i))
-                          for k in range(max(0, i - _SCOPE), i))
-            if candidate in _YET and (_after_negation(analysis, i) or (i + 1 < len(ws) and ws[i + 1].folded in _THEN)):
-                break  # "لم يتم تحديده بعد" = not yet decided; "بعد ذلك" = then
-            out.append(ArabicAntonym(tuple(forms), w.span, Span(start, end), negated, w.span.start / max(1, len(text))))
-            break
-    return out
-
-
-def _ta_marbuta_mismatch(original: str, pre: str, stem: str, forms) -> bool:
-    """Folding merges ة with ه: a word written with a final ة matched a form written with ه, or
-    the reverse (pronoun suffixes aside)."""
-    letters = [ch for ch in original if ch not in DROPPED]
-    at = len(pre) + len(stem) - 1
-    if at >= len(letters) or not stem.endswith("ه"):
-        return False
-    return (letters[at] == "ة") != any(f.taa for f in forms)
-
-
-def _after_negation(analysis: ArabicText, i: int) -> bool:
-    """A strong negation earlier in word i's clause."""
-    for cue in analysis.cues:
-        if cue.strength == "strong" and cue.word < i and not any(
-            _clause_break(analysis.text, analysis.words, k, k + 1) for k in range(cue.word, i)
-        ):
-            return True
-    return False
 
 
 def delete_cue(text: str, cue: ArabicCue, ws) -> str:

@@ -11,13 +11,12 @@ weighs them with the encoder's verdict on the probe; this module only describes)
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 
 from qa.model import Span
+from qa.polarity import antonyms as ant
 from qa.polarity import arabic as ar
 from qa.polarity import english as en
-from qa.polarity.lexicon import contradictory
 from qa.polarity.matching import en_class, match_cues
 
 MAX_PROBES_PER_KIND = 2
@@ -99,14 +98,16 @@ def analyse(src: str, mt: str) -> PairPolarity:
     candidates: list[Candidate] = []
     if not src.strip() or not mt.strip():
         return PairPolarity(e_cues, a_text, pairs, candidates)
-    e_antonyms = en.find_antonyms(src, e_tokens, e_cues)
-    a_antonyms = ar.find_antonyms(a_text)
-    absorbed = _absorbed_by_antonym(e_left, e_antonyms, a_antonyms)
-    reversals = _antonym_reversals(e_antonyms, a_antonyms)
-    # "rejected" rendered "accepted" is one antonym reversal, not also a dropped negation
-    reversed_words = [english_word.span for _, _, english_word in reversals]
+    e_antonyms = ant.english_words(src, e_tokens, e_cues)
+    a_antonyms = ant.arabic_words(a_text)
+    absorbed = ant.absorbed(e_left, e_antonyms, a_antonyms)
+    # "not guilty" rendered مذنب is a dropped negation, not an antonym: the English cue stays and
+    # the reversal goes; "rejected" rendered "accepted" is one antonym reversal, not also a
+    # dropped negation ("rejected" is itself a cue)
+    reversals = [r for r in ant.reversals(e_antonyms, a_antonyms) if not r.english.negated]
+    reversed_words = [r.english.span for r in reversals]
     absorbed |= {c for c in e_left if any(c.span.start <= w.start <= c.head.end for w in reversed_words)}
-    e_left = [c for c in e_left if c not in absorbed and (c.strength == "strong" or c.entry.flip)]
+    e_left = [c for c in e_left if c not in absorbed]
     e_left.sort(key=lambda c: c.strength != "strong")
     npi = a_text.unlicensed_npi
     a_pieces = ar.chunks(a_text) if e_left else []
@@ -133,6 +134,9 @@ def analyse(src: str, mt: str) -> PairPolarity:
                       cue.head, near or _mt_span_near(a_text, cue.position), bool(near), cue.entry.kind in CLAUSE_KINDS,
                       cue.head.of(src), "", features)
         )
+    # An Arabic غير/عدم/بدون with no English counterpart is a restructuring in human translations
+    # (obliquely -> بصورة غير مباشرة, anonymity -> عدم الكشف عن الهوية): only clause negations count.
+    a_left = [c for c in a_left if c.entry.kind not in ("affix", "preposition")]
     for cue in a_left[:MAX_PROBES_PER_KIND]:
         probe = ar.delete_cue(mt, cue, a_text.words)
         bounds = ar.clause_bounds(a_text, cue.word, cue.word + cue.width - 1)
@@ -150,66 +154,20 @@ def analyse(src: str, mt: str) -> PairPolarity:
             Candidate("added", "mt", probe, local, local_probe, _nearest(e_pieces, cue.position), None, cue.head, False,
                       cue.entry.kind in CLAUSE_KINDS, cue.head.of(mt), "", features)
         )
-    for word, other, english_word in reversals[:MAX_PROBES_PER_KIND]:
-        probe = ar.swap(mt, word, other)
+    for r in reversals[:MAX_PROBES_PER_KIND]:
+        word = r.arabic
+        probe = ar.swap(mt, word, r.replacement)
         at = ar.word_at(a_text, word.span.start)
         bounds = ar.clause_bounds(a_text, at, at)
         local = bounds.of(mt)
         local_probe = probe[bounds.start : bounds.end + len(probe) - len(mt)]
-        fixed = all(f.slot == "fixed" for f in word.forms)
         features = (
-            ("glued", glued), ("distance", abs(word.position - english_word.position)),
-            ("fixed", float(fixed)), ("en_negated", float(english_word.negated)),
+            ("glued", glued), ("distance", r.distance), ("free", float(r.free)),
+            ("fixed", float(all(f.slot == "fixed" for f in word.forms))), ("negated", float(word.negated)),
         )
         candidates.append(
-            Candidate("antonym", "mt", probe, local, local_probe, _nearest(e_pieces, word.position), english_word.span,
-                      word.span, False, True, word.span.of(mt), other, features)
+            Candidate("antonym", "mt", probe, local, local_probe, _nearest(e_pieces, word.position), r.english.span,
+                      word.span, False, True, word.span.of(mt), r.replacement, features)
         )
     return PairPolarity(e_cues, a_text, pairs, candidates)
 
-
-def _sides(forms, negated: bool) -> set[tuple[str, int]]:
-    """The (concept, side) a word stands for: a negated word of a contradictory pair is the other
-    side ("not guilty" = innocent); a negated gradable word is neither ("did not rise")."""
-    if not negated:
-        return {(f.pair, f.side) for f in forms}
-    pairs = contradictory()
-    return {(f.pair, 1 - f.side) for f in forms if f.pair in pairs}
-
-
-def _absorbed_by_antonym(e_left, e_antonyms, a_antonyms) -> set:
-    """English negations rendered by the antonym ("did not win" = خسر): not dropped, unless the
-    Arabic word of that side is accounted for by an affirmative English word ("lost ... has not
-    won" = خسرت ... فازت: خسرت renders "lost")."""
-    a_count = Counter(s for a in a_antonyms for s in _sides(a.forms, a.negated))
-    e_plain = Counter(s for w in e_antonyms if not w.negated for s in _sides(w.forms, False))
-    out = set()
-    for cue in e_left:
-        for word in e_antonyms:
-            if word.negated and cue.head.start <= word.span.start < cue.head.end + 24:
-                if any(a_count[s] > e_plain[s] for s in _sides(word.forms, True)):
-                    out.add(cue)
-    return out
-
-
-def _antonym_reversals(e_antonyms, a_antonyms):
-    """(Arabic word, its aligned antonym, English word) where the English holds one side of a pair
-    and the Arabic only the other side (polarity included: "did not win" is the "lose" side). Of
-    the English words, the one nearest in relative position is named."""
-    e_sides = set().union(*(_sides(w.forms, w.negated) for w in e_antonyms)) if e_antonyms else set()
-    a_sides = set().union(*(_sides(w.forms, w.negated) for w in a_antonyms)) if a_antonyms else set()
-    out = []
-    for word in a_antonyms:
-        if word.negated or not any(f.matchable for f in word.forms):
-            continue
-        for form in word.forms:
-            pair, side = form.pair, form.side
-            if not form.matchable:
-                continue
-            if (pair, 1 - side) in e_sides and (pair, side) not in e_sides and (pair, 1 - side) not in a_sides:
-                english = [w for w in e_antonyms if (pair, 1 - side) in _sides(w.forms, w.negated)]
-                english_word = min(english, key=lambda w: abs(w.position - word.position))
-                out.append((word, form.other, english_word))
-                break
-    out.sort(key=lambda r: abs(r[0].position - r[2].position))
-    return out

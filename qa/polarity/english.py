@@ -1,4 +1,4 @@
-"""English negation cues, the words they govern, antonym words, and sources with a cue flipped.
+"""English negation cues, the words they govern, and sources with a cue flipped.
 
 Written by hand: the cues are a closed class, and scope at clause level needs only the clause
 boundaries (punctuation) and a few function words to skip when looking for the negated head; a
@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from qa.model import Span
-from qa.polarity.lexicon import AntonymForm, CueEntry, antonyms, english_affixal, english_cues, longest_cue
+from qa.polarity.lexicon import CueEntry, english_affixal, english_cues, longest_cue
 
 _TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*|\d[\d,.]*\d|\d")
 _NT = re.compile(r"^(.+?)(n['’]t)$", re.IGNORECASE)
@@ -21,10 +21,6 @@ _NT_BASE = {"ca": "can", "wo": "will", "sha": "shall", "ai": "is"}
 _NUMBER_AFTER = re.compile(r"\.?\s?\d")
 # "neither X nor Y", "not X nor Y": one negation, however many cue words
 _NOR_OPENERS = frozenset({"neither", "not", "n't", "no", "never", "nor"})
-# Antonym words that are another word in these phrases ("grew up" = نشأ, "close to" = about).
-_PHRASAL = {("grew", "up"), ("grow", "up"), ("grown", "up"), ("growing", "up"), ("grows", "up"),
-            ("close", "to"), ("closer", "to"), ("up", "to"), ("down", "to")}  # both words are skipped
-_NEGATORS = frozenset({"not", "n't", "no", "never", "cannot", "without", "nor", "neither"})
 # A clause ends at these (quotes do not end one: "made "no progress"" is one clause).
 _BOUNDARY = re.compile(r"[,;:.!?()\[\]–—]")
 # Words between a cue and the word it negates ("did not even make any", "is not yet").
@@ -56,16 +52,6 @@ class EnglishCue:
     @property
     def strength(self) -> str:
         return self.entry.strength
-
-
-@dataclass(frozen=True)
-class EnglishAntonym:
-    """A word of an antonym pair; `negated` when a strong cue governs it ("did not win")."""
-
-    forms: tuple[AntonymForm, ...]
-    span: Span
-    negated: bool
-    position: float
 
 
 def tokens(text: str) -> list[Token]:
@@ -107,6 +93,11 @@ def _cue_width() -> int:
     return longest_cue(english_cues())
 
 
+@lru_cache(maxsize=1)
+def _first_words() -> frozenset[str]:
+    return frozenset(words[0] for words in english_cues())
+
+
 def find_cues(text: str) -> tuple[list[EnglishCue], list[Token]]:
     """Negation cues of an English sentence (longest lexicon match first; fixed phrases such as
     "not only" or "no matter" mask their words), and the tokens."""
@@ -116,18 +107,23 @@ def find_cues(text: str) -> tuple[list[EnglishCue], list[Token]]:
     width = _cue_width()
     cues: list[EnglishCue] = []
     length = max(1, len(text))
+    lowers = [t.lower for t in toks]
+    first = _first_words()
     i = 0
     while i < len(toks):
         entry, n = None, 1
-        for size in range(min(width, len(toks) - i), 0, -1):
-            words = tuple(t.lower for t in toks[i : i + size])
-            if words in table and not any(_clause_break(text, a, b) for a, b in zip(toks[i : i + size], toks[i + 1 : i + size])):
-                entry, n = table[words], size
-                break
+        if lowers[i] in first:
+            for size in range(min(width, len(toks) - i), 0, -1):
+                words = tuple(lowers[i : i + size])
+                if words in table and not any(_clause_break(text, toks[k], toks[k + 1]) for k in range(i, i + size - 1)):
+                    entry, n = table[words], size
+                    break
         if entry is None and toks[i].lower in affixal:
             entry = CueEntry((toks[i].lower,), "affix", "weak", affixal[toks[i].lower], "negated by an affix")
         if entry is not None and toks[i].lower == "no" and n == 1 and _NUMBER_AFTER.match(text, toks[i].end):
             entry = None  # "No. 1", "No 10 Downing Street": a number sign
+        elif entry is not None and toks[i].lower == "no" and n == 1 and text[toks[i].end : toks[i].end + 1] in (",", ".", "!", "?", ""):
+            entry = CueEntry(entry.words, "determiner", "weak", "", "an answer (\"No, ...\")")
         if entry is not None and entry.strength == "strong" and n == 1 and text[toks[i].end : toks[i].end + 1] == "-" and entry.kind == "determiner":
             entry = CueEntry(entry.words, "affix", "weak", "", "a compound (no-confidence, no-fault)")
         if entry is not None and entry.kind in ("determiner", "pronoun", "adverb") and _concord(text, toks, cues, i):
@@ -149,30 +145,6 @@ def _concord(text: str, toks: list[Token], cues: list[EnglishCue], i: int) -> bo
         if cue.entry.kind == "particle" and cue.strength == "strong" and 0 < i - cue.token <= 3:
             return not any(_clause_break(text, toks[k], toks[k + 1]) for k in range(cue.token, i))
     return False
-
-
-def find_antonyms(text: str, toks: list[Token], cues: list[EnglishCue]) -> list[EnglishAntonym]:
-    """Words of the antonym lexicon, marked negated when a strong cue stands up to three words
-    before them in the same clause ("did not win", "not guilty")."""
-    table = antonyms()["en"]
-    # strong cues negate ("did not win", "refused to accept"), and so does a weak idiom ("not long after")
-    strong = {c.token for c in cues if c.strength == "strong" or set(c.entry.words) & _NEGATORS}
-    out = []
-    for i, tok in enumerate(toks):
-        forms = table.get(tok.lower)
-        if not forms or (i + 1 < len(toks) and (tok.lower, toks[i + 1].lower) in _PHRASAL):
-            continue
-        if i and ((toks[i - 1].lower, tok.lower) in _PHRASAL or text[toks[i - 1].end : tok.start] == "-"):
-            continue  # "grew up", "line-up", "build-up"
-        negated = False
-        for j in range(i - 1, max(-1, i - 4), -1):
-            if _clause_break(text, toks[j], toks[j + 1]):
-                break
-            if j in strong:
-                negated = True
-                break
-        out.append(EnglishAntonym(tuple(forms), Span(tok.start, tok.end), negated, tok.start / max(1, len(text))))
-    return out
 
 
 def flip(text: str, cue: EnglishCue, toks: list[Token]) -> str:

@@ -3,7 +3,8 @@
 Each cue falls in a class (a clause negation, a negative determiner, a preposition, a lexical
 negative, an affix, a near-negation, a conditional). A match costs the distance between the cues'
 relative positions plus how unusual the rendering is: "not" -> لم costs nothing extra, "no" -> بلا
-a little, "not" -> نقص ("shortage") is not allowed. The cheapest matches are taken first
+a little, "not" -> نقص ("shortage") is not allowed ("did not accept" -> رفض is an antonym, found
+by qa.polarity.antonyms). The cheapest matches are taken first
 (greedy, as the cue counts are small), so "unusually" takes غير before "rejected" can.
 """
 
@@ -31,13 +32,14 @@ AR_CLASS = {
     "verb": "lexical",
     "adverb": "near",
     "conjunction": "cond", "idiom": "cond",
+    "interjection": "interjection",
 }
 # Extra cost of rendering an English class with an Arabic class (absent: not a rendering).
 COST = {
     ("clause", "particle"): 0.0, ("clause", "affix"): 0.1, ("clause", "pronoun"): 0.1, ("clause", "prep"): 0.2,
-    ("clause", "lexical"): 0.25, ("clause", "near"): 0.2, ("clause", "cond"): 0.2,
+    ("clause", "near"): 0.2, ("clause", "cond"): 0.2,
     ("det", "particle"): 0.0, ("det", "pronoun"): 0.0, ("det", "affix"): 0.1, ("det", "prep"): 0.1,
-    ("det", "lexical"): 0.25, ("det", "cond"): 0.2,
+    ("det", "cond"): 0.2, ("det", "interjection"): 0.0,
     ("prep", "prep"): 0.0, ("prep", "affix"): 0.05, ("prep", "particle"): 0.1, ("prep", "pronoun"): 0.2,
     ("prep", "lexical"): 0.2,
     ("lexical", "lexical"): 0.0, ("lexical", "particle"): 0.05, ("lexical", "affix"): 0.1, ("lexical", "prep"): 0.2,

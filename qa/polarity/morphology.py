@@ -43,8 +43,9 @@ def _imperfect(stem: str) -> list[tuple[str, str]]:
     body = stem[1:]
     plural = body[:-1] if body.endswith(("ي", "و")) else body  # ينفي -> ينفون، يدعو -> يدعون
     out = []
-    for person, prefix in (("3m", "ي"), ("3f", "ت"), ("1p", "ن"), ("1s", "أ")):
-        out.append((f"{person}s" if person != "1p" else "1p", prefix + body))
+    # no 1st person singular: أبدأ folds to أبدًا "never", أرفع to the elative, أحب to أحب "dearer"
+    for person, prefix in (("3ms", "ي"), ("3fs", "ت"), ("1p", "ن")):
+        out.append((person, prefix + body))
     out += [("3mp", "ي" + plural + "ون"), ("3mp.j", "ي" + plural + "وا"), ("2mp", "ت" + plural + "ون"),
             ("3md", "ي" + body + "ان"), ("3fd", "ت" + body + "ان")]
     if body.endswith("أ"):  # يبدأون / يبدؤون
@@ -82,7 +83,7 @@ def inflect(lexeme: str, kind: str) -> list[Form]:
         raw += [(f"perf.{s}", w) for s, w in _perfect(perfect)]
         impf = _imperfect(imperfect)
         raw += [(f"impf.{s}", w) for s, w in impf]
-        raw += [(f"fut.{s}", "س" + w) for s, w in impf if not s.startswith("1s")]
+        raw += [(f"fut.{s}", "س" + w) for s, w in impf]
     elif kind in ("noun", "adj"):
         raw += [(f"{kind}.{s}", w) for s, w in _nominal(parts[0], kind == "adj")]
     else:

@@ -45,15 +45,18 @@ NOT_NEGATIVE = {
     "ingrate", "inhabitable", "inheritable", "inpatient", "instate", "invertebrate", "inactivate", "invalidate",
     "inclosure", "unwed", "unionization", "unionized", "unionizing", "uniter", "univer", "undine", "undies",
     "unaids", "unalaska", "unconference", "unclos", "unknow", "unfuck", "unisex", "unhrc",
+    # lexicalised: their usual Arabic is one affirmative word (حتمي، مذهل، لا يصدق is a choice)
+    "inevitable", "inevitably", "incredible", "incredibly", "unbelievable", "unbelievably", "undoubtedly",
+    "invariably", "indispensable", "indispensible",
 }
 HAND_LIST = """
 inability inaccurate inadequate inappropriate incapable incompetent incomplete inconsistent incorrect
-indirect ineffective inefficient inevitable inevitably informal insecure insufficient intolerable invalid
+indirect ineffective inefficient informal insecure insufficient intolerable invalid
 invisible injustice inaction inactive incurable indefinite indefinitely infertile inhumane insignificant
 instability impossible impossibility imbalance immoral impartial impatient imperfect improper impractical
 implausible impunity dishonest disagree disagreed disagreement disapprove disapproval dislike disliked
 disloyal disobey disorder disqualified disqualify distrust indisputable indisputably inexorable
-incapacitated anonymous anonymously anonymity undue unduly unfit unmet uncut impenetrable
+incapacitated anonymous anonymously anonymity undue unduly unfit unmet uncut impenetrable mistrust
 """.split()
 
 
@@ -84,7 +87,8 @@ def affixal_words(vocabulary: list[str], stems: set[str]) -> dict[str, str]:
             if adjective in out:
                 out[word] = f"{adjective} + -ly"
     for word in HAND_LIST:
-        out.setdefault(word, "hand list (in-/im-/dis- and others)")
+        if word not in NOT_NEGATIVE:
+            out.setdefault(word, "hand list (in-/im-/dis- and others)")
     return out
 
 

@@ -48,7 +48,7 @@ FEATURES = {
                 "sentence_gain", "clause_gain", "similarity"),
     "added": ("glued", "deficit", "past", "future", "copula", "affix", "other_near", "other_any", "restrictive",
               "sentence_gain", "clause_gain", "similarity"),
-    "antonym": ("glued", "distance", "fixed", "en_negated", "sentence_gain", "clause_gain", "similarity"),
+    "antonym": ("glued", "distance", "free", "fixed", "negated", "sentence_gain", "clause_gain", "similarity"),
 }
 L2 = 1.0  # ridge penalty on the standardised weights
 
