@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 __version__ = "0.1.0"
-__all__ = ["Config", "check_documents", "check_pairs", "__version__"]
+__all__ = ["Config", "__version__", "check_documents", "check_pairs"]
 
 _LAZY = {"check_documents": "qa.pipeline", "check_pairs": "qa.pipeline", "Config": "qa.config"}
 

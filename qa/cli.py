@@ -33,7 +33,7 @@ def _fail(message: str, code: int) -> None:
 class MtqaGroup(click.Group):
     """Turns every expected error into one line on stderr and an exit code, never a traceback."""
 
-    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):  # noqa: ANN001
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
         try:
             code = super().main(args, prog_name or "mtqa", complete_var, standalone_mode=False, **extra)
         except MtqaError as exc:
@@ -88,7 +88,7 @@ def _split(values: str) -> tuple[str, ...]:
 @click.option("--glossary", metavar="FILE.tsv", help="Required term renderings: TSV with a header row en, ar, optional note.")
 @click.option("--encoding", default="utf-8", show_default=True, help="Encoding of the input files.")
 @click.option("--show", type=click.Choice(SHOW_CHOICES), default="all", show_default=True, help="Text report: every segment, or only those with findings.")
-def check_command(inputs, reference, fmt, output, fail_on, model, select, ignore, glossary, encoding, show) -> int:  # noqa: ANN001
+def check_command(inputs, reference, fmt, output, fail_on, model, select, ignore, glossary, encoding, show) -> int:
     """Check an Arabic MT against its English source.
 
     \b
@@ -147,7 +147,7 @@ def check_command(inputs, reference, fmt, output, fail_on, model, select, ignore
     return exit_code(report)
 
 
-def exit_code(report) -> int:  # noqa: ANN001
+def exit_code(report) -> int:
     """3 when a check crashed (the results are incomplete), else 1 when the run failed, else 0."""
     if report.failures:
         crashed = sorted({f"{f.code} {f.check}" for f in report.failures})

@@ -51,7 +51,7 @@ def test_a_missing_file_and_a_directory_are_named_as_such(tmp_path):
 
 def test_non_utf8_bytes_report_the_line_and_suggest_encoding(tmp_path):
     doc = tmp_path / "cp1256.txt"
-    doc.write_bytes("first line\n".encode() + "سطر عربي".encode("cp1256") + b"\n")
+    doc.write_bytes(b"first line\n" + "سطر عربي".encode("cp1256") + b"\n")
     with pytest.raises(InputError) as err:
         read_document(doc)
     assert str(err.value) == (

@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator, Sequence
 
+from qa.arabic import fold
 from qa.checks.registry import CheckContext, Flag, check
 from qa.model import AlignedPair, Category, Severity
 from qa.names.analysis import WEAK, NameResult, analyse_pair
-from qa.arabic import fold
 from qa.names.spelling import is_near
 
 

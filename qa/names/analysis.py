@@ -26,9 +26,14 @@ from qa.arabic import fold
 from qa.model import Span
 from qa.names import translit
 from qa.names.arabic_side import ArabicSide, Mention, prepare
-from qa.names.english import CLASSIFIERS, TITLES, EnglishName, extract
+from qa.names.english import TITLES, EnglishName, extract
 from qa.names.gazetteer import Gazetteer, form_key, gazetteer
-from qa.names.lexicon import arabic_zipf, known_arabic_names, known_spelling, name_likeness
+from qa.names.lexicon import (
+    arabic_zipf,
+    known_arabic_names,
+    known_spelling,
+    name_likeness,
+)
 from qa.names.matching import (
     KNOWN_MARGIN,
     WORD_ZIPF,
@@ -44,7 +49,15 @@ from qa.names.matching import (
     transliterated,
     written_keys,
 )
-from qa.names.spelling import compare, is_near, is_variant, skeleton, usual_variant
+from qa.names.renderings import (
+    after_the,
+    generic,
+    glued_front,
+    glued_variant,
+    partial_trace,
+    split_in_two,
+)
+from qa.names.spelling import compare, is_near, is_variant, usual_variant
 
 # A non-gazetteer token must be at least this much a name to be expected in the Arabic
 # (lexicon.name_likeness): kavanaugh -0.1 and melrose -0.1 are, baton -0.6 and court -2.4 not.
@@ -101,12 +114,12 @@ def analyse(src: str, mt: str) -> tuple[NameResult, ...]:
             r = _diagnose(n, side, mentions, source_entities, used, src, gaz)
             if r.status in ("missing", "unverified") and n.spelling is not None:
                 r = NameResult(n, "unchecked", key=r.key)  # a first name left out (ترامب for Donald Trump) is usual
-            elif r.status == "distorted" and n.group in present and n.entry is None and _generic(expected_tokens(n)):
+            elif r.status == "distorted" and n.group in present and n.entry is None and generic(expected_tokens(n)):
                 r = NameResult(n, "unchecked", key=r.key)  # a generic head translated: nothing near it is its spelling
             elif r.status == "missing" and n.group in present:
                 # another word of the same name is there: a name-like word beside it is a swap
                 r = _stand_in(n, side, used, names, found) or r
-                if r.status == "missing" and n.entry is None and not r.note and _generic(expected_tokens(n)):
+                if r.status == "missing" and n.entry is None and not r.note and generic(expected_tokens(n)):
                     # the generic head of a name beside the rest of it is translated, not spelt
                     # (Hurricane Rosa: إعصار روزا, Lake Titicaca, Victoria Cross)
                     r = NameResult(n, "missing", None, r.suggestion, None, WEAK, r.key)
@@ -322,10 +335,10 @@ def _diagnose(n, side: ArabicSide, mentions, source_entities, used, src: str, ga
             # Only the model's guesses to go by: a word with the same consonants, an ordinary word
             # (Arabic names are words: المعلم for Moualem) or one the model finds likely enough is the name.
             clean = translit.clean_english(tokens[0])
-            if hard == 0 or common or translit.model().excess(clean, stem) <= found_excess(clean) + KNOWN_MARGIN or _glued_variant(w.folded, ref, clean):
+            if hard == 0 or common or translit.model().excess(clean, stem) <= found_excess(clean) + KNOWN_MARGIN or glued_variant(w.folded, ref, clean):
                 return NameResult(n, "found", w.span, found=w.span.of(side.text), key=key, form=stem)
             return NameResult(n, "distorted", w.span, written, w.span.of(side.text), "", key, stem)
-        if n.entry is None and (usual_variant(stem, ref, 0 if common else 1) or _after_the(side, i, src, n)):
+        if n.entry is None and (usual_variant(stem, ref, 0 if common else 1) or after_the(side, i, src, n)):
             # the known spelling's consonants with long vowels chosen or added: a translator's
             # spelling even when it is also a word (دواير for Dwyer; كيف for Kyiv drops one)
             return NameResult(n, "found", w.span, found=w.span.of(side.text), key=key, form=stem)
@@ -335,7 +348,7 @@ def _diagnose(n, side: ArabicSide, mentions, source_entities, used, src: str, ga
         if n.entry is None:
             clean = translit.clean_english(_token_of(tokens, ref))
             plausible = translit.model().excess(clean, stem) <= found_excess(clean)
-            if (plausible and (hard == 0 or common)) or _glued_variant(w.folded, ref, clean):
+            if (plausible and (hard == 0 or common)) or glued_variant(w.folded, ref, clean):
                 # a vowel-letter variant the model finds likely (جاستن for Justin), or a name that is
                 # spelt like a word (دواير for Dwyer)
                 return NameResult(n, "found", w.span, found=w.span.of(side.text), key=key, form=stem)
@@ -357,9 +370,9 @@ def _diagnose(n, side: ArabicSide, mentions, source_entities, used, src: str, ga
         # no known spelling and none the model recognises: perhaps dropped, perhaps spelt in a way
         # the model does not know (Guizhou: قويتشو) or translated; too uncertain for a major finding
         return NameResult(n, "unverified", None, expected, None, "", key)
-    if n.entry is None and _glued_front(side, refs + list(known), used):
+    if n.entry is None and (glued_front(side, refs + list(known), used) or split_in_two(side, known, used)):
         return NameResult(n, "found", None, expected, None, "", key)
-    if n.entry is None and _partial_trace(side, refs + list(known), used):
+    if n.entry is None and partial_trace(side, refs + list(known), used):
         # a common English word (Hurricane, Chambers) may be translated, and a word sharing most
         # of the name's consonants is likely a spelling the model does not know (سيرزير for
         # Scherzer) or the name run into a neighbour: shown to reviewers, not a major finding
@@ -368,71 +381,11 @@ def _diagnose(n, side: ArabicSide, mentions, source_entities, used, src: str, ga
 
 
 WEAK = "uncertain"  # note of a missing name with some evidence against the omission (NAM003 minor)
-TRACE_CONSONANTS = 3  # a spelling with this many consonants, all of them in a row inside a longer word: a run-on
-GLUE_EXTRA = 2  # letters beyond the spelling that make a word a run-on (غايغرفي, دومفريسوغالاوي)
-
-
-def _glued_front(side: ArabicSide, refs, used: set[int]) -> bool:
-    """A short spelling run into a frequent word after it (دوغالذي, روكقام...): `glued` wants
-    four letters, since a three-letter spelling inside any longer word proves nothing."""
-    for i, w in enumerate(side.words):
-        if i in used:
-            continue
-        for stem in side.stems[i] | {w.folded}:
-            for ref, _ in refs:
-                if len(ref) >= 3 and stem.startswith(ref):
-                    rest = stem[len(ref) :]
-                    if any(arabic_zipf(rest[:k]) >= GLUE_ZIPF for k in range(3, min(len(rest), 6) + 1)):
-                        return True
-    return False
-
-
-def _generic(tokens: list[str]) -> bool:
-    """Every expected word of the name is a generic head noun (english.CLASSIFIERS)."""
-    return bool(tokens) and all(translit.clean_english(t) in CLASSIFIERS for t in tokens)
-
-
-def _partial_trace(side: ArabicSide, refs, used: set[int]) -> bool:
-    """An unused, not-ordinary word that holds a reference spelling's consonants in a row and is
-    longer than it: the name run into a neighbour beyond what `glued` accepts (غايغرفي, ويستروس)."""
-    for ref, _ in refs:
-        if len(skeleton(ref)) < TRACE_CONSONANTS:
-            continue
-        for i, w in enumerate(side.words):
-            if i in used or arabic_zipf(w.folded) >= WORD_ZIPF:
-                continue
-            for stem in side.stems[i] | {w.folded}:
-                if len(stem) >= len(ref) + GLUE_EXTRA and skeleton(ref) in skeleton(stem):
-                    return True
-    return False
-
-
-def _after_the(side: ArabicSide, i: int, src: str, n: EnglishName) -> bool:
-    """The English article of a title spelt out before the word (The Hill: ذا هل): the whole title
-    is transliterated, so a word that is also an Arabic word is still the name."""
-    return i > 0 and side.words[i - 1].folded in ("ذا", "ذي") and src[: n.span.start].rstrip().endswith("The")
 
 
 def _token_of(tokens: list[str], ref: str) -> str:
     """The expected word whose reference spelling `ref` is (the first word if none)."""
     return next((t for t in tokens if any(r == ref for r, _ in token_references(t))), tokens[0])
-
-
-def _glued_variant(word: str, ref: str, clean: str) -> bool:
-    """The name run into a frequent word (كافانواعلى, إنجليشحين, ثريففي): the word is a frequent
-    Arabic word appended to an accepted spelling (the reference up to soft edits, or one the
-    model finds plausible)."""
-    model = translit.model()
-    for k in range(max(2, len(ref) - 2), len(word) - 1):
-        head, tail = word[:k], word[k:]
-        if len(tail) >= 2 and arabic_zipf(tail) >= GLUE_ZIPF:
-            soft, hard = compare(head, ref)
-            if hard == 0 or model.excess(clean, head) <= found_excess(clean):
-                return True
-    return False
-
-
-GLUE_ZIPF = 4.5  # a word this frequent (في على حين قائلا) is often run into the word before it
 
 
 def _without(src: str, span: Span) -> str:
@@ -454,7 +407,7 @@ def _near_word(side: ArabicSide, refs, used: set[int]):
     for i, w in enumerate(side.words):
         if i in used or arabic_zipf(w.folded) >= FUNCTION_ZIPF:
             continue
-        for stem in side.stems[i]:
+        for stem in sorted(side.stems[i]):  # sorted: ties resolve the same in every run
             for ref, written in refs:
                 if len(ref) >= 3 and stem != ref and abs(len(stem) - len(ref)) <= 3 and is_near(stem, ref):
                     soft, hard = compare(stem, ref)

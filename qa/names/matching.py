@@ -121,7 +121,7 @@ def transliterated(token: str, side: ArabicSide, used: set[int], extra=None) -> 
         for i in free:
             if frequent(side, i):
                 continue
-            for stem in side.stems[i]:
+            for stem in sorted(side.stems[i]):
                 if any(known_variant(stem, r) for r in known):
                     return i, stem
         stuck = glued(side, known, used)
@@ -133,7 +133,7 @@ def transliterated(token: str, side: ArabicSide, used: set[int], extra=None) -> 
         return None
     best = model_references(token)
     for i in free:
-        for stem in side.stems[i]:
+        for stem in sorted(side.stems[i]):
             if any(stem == r or (abs(len(stem) - len(r)) <= 2 and skeleton(stem) == skeleton(r)) for r, _ in best):
                 return i, stem
     stuck = glued(side, [r for r, _ in best], used)
