@@ -22,7 +22,16 @@ MIN_WORDS = 3
 
 # Punctuation that ends a clause; a comma or colon between digits (1,000 / 10:30) does not.
 _EN_PUNCT = re.compile(r"(?<!\d)[,:]|[,:](?!\d)|;|\s[-\u2013\u2014]+\s|[\u2013\u2014]")
-_AR_PUNCT = re.compile(r"[\u060c\u061b;]|(?<!\d)[,:]|[,:](?!\d)|\s[-\u2013\u2014]+\s|[\u2013\u2014]")
+# A sentence end inside a pair (the aligner joins up to two sentences) is a boundary too, unless
+# the full stop ends an abbreviation or an initial ("Mr. Trump", "J. K. Rowling").
+_EN_SENTENCE_END = re.compile(r"(\S+)[.!?][\"'\u201d)]?\s+(?=[\"'\u201c(]?[A-Z])")
+EN_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr st rev gen sen rep gov lt col capt sgt prof jr sr mt ft no vs etc inc ltd co corp jan feb
+    mar apr aug sept sep oct nov dec u.s u.k u.n e.u d.c""".split()
+)
+_AR_PUNCT = re.compile(
+    r"[\u060c\u061b;]|(?<!\d)[,:]|[,:](?!\d)|\s[-\u2013\u2014]+\s|[\u2013\u2014]|(?<=[.!?\u061f])\s+(?=\S)"
+)
 
 # A bracketed stretch is a clause of its own, brackets included.
 _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
@@ -92,6 +101,10 @@ def _punct_cuts(pattern: re.Pattern[str], text: str) -> list[int]:
 def english_clauses(text: str, min_words: int = MIN_WORDS, split_words: bool = True) -> tuple[Span, ...]:
     """Clause spans of an English sentence (split_words=False: cut at punctuation only)."""
     cuts = _punct_cuts(_EN_PUNCT, text)
+    for m in _EN_SENTENCE_END.finditer(text):
+        word = m.group(1).lower().strip("\"'(\u201c")
+        if word not in EN_ABBREVIATIONS and not (len(word) == 1 and word.isalpha()):
+            cuts.append(m.end())
     for m in _EN_WORD.finditer(text) if split_words else ():
         if m.group().lower() in EN_OPENERS and m.start() > 0:
             cuts.append(m.start())

@@ -52,6 +52,16 @@ def test_fragments_under_three_words_join_their_neighbour():
     assert [s.of(text) for s in english_clauses(text)] == ["Kyiv and Moscow resumed talks, officials said"]
 
 
+def test_a_sentence_end_inside_a_pair_is_a_boundary_but_an_abbreviation_is_not_alone():
+    text = "The Rev. David Johnson spoke on Monday. Officials said progress was slow."
+    assert [s.of(text) for s in english_clauses(text)] == [
+        "The Rev. David Johnson spoke on Monday",
+        "Officials said progress was slow",
+    ]
+    arabic = "استؤنفت المحادثات يوم الاثنين. وقال مسؤولون إن التقدم بطيء."
+    assert [s.of(arabic) for s in arabic_clauses(arabic)] == ["استؤنفت المحادثات يوم الاثنين", "وقال مسؤولون إن التقدم بطيء"]
+
+
 def test_arabic_clauses_split_at_arabic_commas_and_relatives():
     assert [s.of(PROFITS_AR) for s in arabic_clauses(PROFITS_AR)] == [
         "أعلنت الشركة عن أرباح قياسية في الربع الثالث",

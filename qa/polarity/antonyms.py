@@ -45,6 +45,7 @@ class Word:
     stem: Span  # the part a swap replaces (Arabic: proclitics and suffixes kept)
     negated: bool
     position: float
+    doubtful: bool = False  # a negation earlier in its clause may or may not govern it (ليس لديه تقدم كبير)
 
     def keys(self) -> set[Key]:
         pairs = contradictory()
@@ -118,7 +119,8 @@ def arabic_words(analysis: ar.ArabicText) -> list[Word]:
             norm = normalize(w.span.of(text))
             stop_at = len(pre) + len(candidate)
             end = w.span.start + (norm.origin[stop_at] if stop_at < len(norm.origin) else len(w.span.of(text)))
-            out.append(Word(tuple(forms), w.span, Span(start, end), _negated(analysis, i), w.span.start / max(1, len(text))))
+            negated, in_scope = _negated(analysis, i), _negated(analysis, i, clause_wide=True)
+            out.append(Word(tuple(forms), w.span, Span(start, end), negated, w.span.start / max(1, len(text)), in_scope and not negated))
             break
     return out
 
@@ -129,9 +131,10 @@ def _may_be_antonym(word: str) -> bool:
     return any(stem in table for stem in ar._stems(word))
 
 
-def _negated(analysis: ar.ArabicText, i: int) -> bool:
+def _negated(analysis: ar.ArabicText, i: int, clause_wide: bool = False) -> bool:
     """A negation (لم، لا، لن، ليس، غير، دون، عدم) before word i in its clause, with at most one
-    content word between ("لم يفز", "لم يكن فائزا", "لا يمكن أن يكون من الصواب")."""
+    content word between ("لم يفز", "لم يكن فائزا", "لا يمكن أن يكون من الصواب"), or anywhere
+    before it in its clause (`clause_wide`)."""
     text, ws = analysis.text, analysis.words
     for cue in analysis.cues:
         end = cue.word + cue.width - 1
@@ -142,7 +145,7 @@ def _negated(analysis: ar.ArabicText, i: int) -> bool:
             continue
         between = sum(ws[k].folded not in _AR_FUNCTION for k in range(end + 1, i))
         # غير/عدم negate the very next word (فرصة غير عادية لفتح: لفتح is not negated)
-        if between <= (0 if cue.entry.kind == "affix" else 1):
+        if clause_wide or between <= (0 if cue.entry.kind == "affix" else 1):
             return True
     return False
 
@@ -180,7 +183,7 @@ def reversals(english: list[Word], arabic: list[Word]) -> list[Reversal]:
     explained_a, explained_e = _explained(english, arabic)
     out = []
     for j, word in enumerate(arabic):
-        if j in explained_a or not word.matchable:
+        if j in explained_a or not word.matchable or word.doubtful:
             continue
         best = None
         for form in word.forms:

@@ -146,8 +146,7 @@ def analyse(src: str, mt: str) -> PairPolarity:
         features = (
             ("glued", glued), ("deficit", float(min(2, max(-2, a_have - e_need)))),
             ("past", float(group == "past")), ("future", float(group == "future")),
-            ("copula", float(group == "copula")), ("affix", float(group in ("affix", "prep"))),
-            ("other_near", _near(cue.position, e_weak)), ("other_any", float(bool(e_weak))),
+            ("copula", float(group == "copula")), ("other_any", float(bool(e_weak))),
             ("restrictive", float(ar.restrictive_later(a_text, cue.word))),
         )
         candidates.append(

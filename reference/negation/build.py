@@ -55,7 +55,7 @@ indirect ineffective inefficient informal insecure insufficient intolerable inva
 invisible injustice inaction inactive incurable indefinite indefinitely infertile inhumane insignificant
 instability impossible impossibility imbalance immoral impartial impatient imperfect improper impractical
 implausible impunity dishonest disagree disagreed disagreement disapprove disapproval dislike disliked
-disloyal disobey disorder disqualified disqualify distrust indisputable indisputably inexorable
+disloyal disobey disqualified disqualify distrust indisputable indisputably inexorable
 incapacitated anonymous anonymously anonymity undue unduly unfit unmet uncut impenetrable mistrust
 """.split()
 

@@ -46,11 +46,12 @@ EVALUATION_SEED = 13
 FEATURES = {
     "dropped": ("npi", "glued", "deficit", "det", "lexical", "affix", "weak", "other_near",
                 "sentence_gain", "clause_gain", "similarity"),
-    "added": ("glued", "deficit", "past", "future", "copula", "affix", "other_near", "other_any", "restrictive",
+    "added": ("glued", "deficit", "past", "future", "copula", "other_any", "restrictive",
               "sentence_gain", "clause_gain", "similarity"),
     "antonym": ("glued", "distance", "free", "fixed", "negated", "sentence_gain", "clause_gain", "similarity"),
 }
 L2 = 1.0  # ridge penalty on the standardised weights
+FLOOR = 0.5  # no threshold below an even chance
 
 
 def fit_half(doc_id: str) -> bool:
@@ -157,8 +158,10 @@ def probabilities(model: dict, rows: list) -> list[tuple[str, float]]:
     return out
 
 
-def thresholds(models: dict, negatives: dict, positives: dict, n_pairs: int, budget: float) -> tuple[dict, dict]:
-    """Per-kind thresholds maximising mean recall with at most `budget`% of NTREX pairs flagged."""
+def thresholds(models: dict, negatives: dict, positives: dict, n_pairs: int, budget: float, floor: float = FLOOR) -> tuple[dict, dict]:
+    """Per-kind thresholds (at least `floor`) maximising mean recall with at most `budget`% of
+    NTREX pairs flagged. The floor keeps a kind with few negatives from taking a threshold near
+    zero just because none of its few NTREX candidates scored there."""
     kinds = list(models)
     pair_max: dict[str, dict[str, float]] = {k: defaultdict(float) for k in kinds}
     for k in kinds:
@@ -172,7 +175,7 @@ def thresholds(models: dict, negatives: dict, positives: dict, n_pairs: int, bud
             caught[k][key] = max(caught[k][key], p)
     totals = Counter(kind for _, kind in positives["_all"])
     hits = {k: np.sort(np.array(list(caught[k].values()) or [2.0])) for k in kinds}
-    grids = [np.unique(np.quantile(np.concatenate([hits[k][hits[k] <= 1], neg[:, i]]), np.linspace(0, 1, 61)))
+    grids = [np.unique(np.maximum(floor, np.quantile(np.concatenate([hits[k][hits[k] <= 1], neg[:, i]]), np.linspace(0, 1, 61))))
              for i, k in enumerate(kinds)]
     recalls = [(len(hits[k]) - np.searchsorted(hits[k], g, side="left")) / max(1, totals[k]) for k, g in zip(kinds, grids)]
     allowed = budget / 100 * n_pairs
