@@ -6,6 +6,7 @@ import pytest
 
 from qa.checks.registry import CheckContext, all_checks
 from qa.model import AlignedPair, Severity
+from qa.names.analysis import analyse
 
 CHECKS = {spec.code: spec for spec in all_checks() if spec.code.startswith("NAM")}
 
@@ -205,3 +206,12 @@ def test_a_translated_generic_head_beside_the_name_is_only_a_minor_note():
     f = only("The game at Wesbanco Arena starts tonight.", "تبدأ المباراة في ساحة ويسبانكو الليلة.")
     assert (f.code, f.severity) == ("NAM003", Severity.MINOR)
     assert "may be missing" in f.message
+
+
+def test_a_country_inside_an_unknown_compound_rendered_by_its_adjective_is_found():
+    # Météo-France, the French weather service: "هيئة الأرصاد الجوية الفرنسية" names France by its adjective
+    results = analyse(
+        "Météo-France had issued a red alert for the department on Monday evening.",
+        "وكانت هيئة الأرصاد الجوية الفرنسية قد أصدرت مساء الاثنين إنذارًا أحمر للمقاطعة.",
+    )
+    assert {r.name.text: r.status for r in results}["France"] == "found"

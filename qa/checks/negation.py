@@ -1,22 +1,26 @@
 """Polarity: a negation dropped or added in the Arabic, or a word replaced by its antonym.
 
-"made no progress" -> أحرز أي تقدم ("made any progress") is fluent, keeps every content word, and
-barely moves sentence similarity. The checks combine signals (docs/negation.md):
+"made no progress" -> أحرز "أي تقدم" ("made any progress") is fluent, keeps every content word, and
+barely moves sentence similarity. The checks combine two kinds of evidence (docs/negation.md):
 
-1. lexical: negation cues of both sides (reference/negation/*.tsv) matched across the pair by kind
-   and position; an English clause negation with no Arabic counterpart, an Arabic one with no
-   English counterpart, or an Arabic word whose antonym the English uses, is a candidate;
-2. contrastive, whole sentence: the candidate repaired on one side (the English negation removed,
-   the Arabic one deleted, the antonym swapped back) and embedded; if the repaired text is closer
-   to the other side than the original was, the pair disagrees in polarity;
-3. contrastive, clause: the same test on the clause around the cue against the nearest piece of
-   the other side, where one negation weighs more than in a long sentence;
-4. a negative-polarity word left without its negation in the Arabic (أي تقدم، أبدا).
+1. lexical (qa.polarity): negation cues of both sides matched across the pair by class and position
+   (reference/negation/*_cues.tsv, 1,600 affixal English words); antonym words of both sides with
+   their Arabic inflections (reference/negation/antonyms.tsv) matched by concept, side and
+   polarity. An English negation with no Arabic counterpart (dropped), an Arabic clause negation
+   with no English one (added), or an Arabic word no English word of its side explains while the
+   English uses the opposite side (antonym) is a candidate, described by lexical features (an
+   unlicensed أي/أبدا, the cue's class, how many negations each side has, ...);
+2. contrastive (the encoder): the candidate repaired on one side (the English negation removed,
+   the Arabic one deleted, the antonym swapped back) and embedded, for the whole sentence and for
+   the clause around the cue against the nearest piece of the other side: how much closer the
+   repair brings the two sides.
 
-For a clause negation (not, لم) or an antonym: critical when both contrastive signals agree (or
-one agrees with 4), major when one is clear alone. For an affix or lexical negative (unable,
-غير قانوني, denied, عدم), which translators restructure often: major when both gain clearly.
-Thresholds are settings (negation.*), calibrated on NTREX human translations (docs/negation.md).
+A logistic model per kind (qa.polarity.decision, fitted by reference/negation/fit.py on NTREX human
+translations and on injected errors of seeds other than the evaluation seed) turns both into a
+probability; its two thresholds per kind make a finding major or critical. An English clause
+negation missing next to an unlicensed أي/أبدا is critical whatever the encoder says. Thresholds can
+be overridden per run: negation.<kind>.major / negation.<kind>.critical (kind: dropped, added,
+antonym).
 """
 
 from __future__ import annotations
@@ -81,6 +85,7 @@ def _verdicts(pair: AlignedPair, ctx: CheckContext) -> list[Verdict]:
         severity = decision.severity(
             candidate.kind, p,
             ctx.setting(f"negation.{candidate.kind}.major", None), ctx.setting(f"negation.{candidate.kind}.critical", None),
+            npi=candidate.npi and candidate.strong,
         )
         out.append(Verdict(candidate, values["sentence_gain"], values["clause_gain"], p, severity))
     return out
@@ -106,6 +111,7 @@ def negation_dropped(pair: AlignedPair, ctx: CheckContext) -> Iterator[Flag]:
     Flags:  The two leaders did not discuss a face-to-face meeting. => ناقش الزعيمان عقد اجتماع وجها لوجه.
     Passes: Trump said he had made "no progress" with Putin. => قال ترامب إنه لم يحرز "أي تقدم" مع بوتين.
     Passes: Trump and Putin did not raise the subject of weapons deliveries. => لم يطرح ترامب وبوتين موضوع تسليم الأسلحة.
+    Passes: The date of the vote has yet to be set. => لم يتم تحديد موعد التصويت حتى الآن.
     """
     for verdict in _flagged(pair, ctx, "dropped"):
         c = verdict.candidate
@@ -133,6 +139,7 @@ def negation_added(pair: AlignedPair, ctx: CheckContext) -> Iterator[Flag]:
     Flags:  The president will travel to as many states as possible. => الرئيس لن يسافر إلى أكبر عدد ممكن من الولايات.
     Passes: The president will not travel to many states. => الرئيس لن يسافر إلى ولايات كثيرة.
     Passes: Only two days are left before the vote. => لم يبق إلا يومان قبل التصويت.
+    Passes: They are the only unbeaten team in the league. => إنهم الفريق الوحيد الذي لم يهزم في الدوري.
     """
     for verdict in _flagged(pair, ctx, "added"):
         c = verdict.candidate
@@ -149,8 +156,10 @@ def antonym_reversed(pair: AlignedPair, ctx: CheckContext) -> Iterator[Flag]:
     """The Arabic uses the antonym of the English word (rejected rendered as accepted).
 
     Flags:  The death toll has risen to 832. => انخفض عدد القتلى إلى 832.
+    Flags:  Oil prices will rise next year. => ستنخفض أسعار النفط العام المقبل.
     Passes: The death toll has risen to 832. => ارتفع عدد القتلى إلى 832.
     Passes: The team did not win the match. => خسر الفريق المباراة.
+    Passes: The court refused to hear the appeal. => رفضت المحكمة النظر في الاستئناف.
     """
     for verdict in _flagged(pair, ctx, "antonym"):
         c = verdict.candidate

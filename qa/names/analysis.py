@@ -210,6 +210,13 @@ def _key(n: EnglishName) -> str:
 def _find(n: EnglishName, side: ArabicSide, mentions: list[Mention], used: set[int], gaz: Gazetteer) -> NameResult | None:
     if any(w.casefold() in side.latin for w in n.words) or n.text in side.latin:
         return NameResult(n, "found", key=_key(n))
+    if n.entry is None:
+        # a gazetteer name inside an unknown compound (Météo-France: الفرنسية) found in one of its
+        # gazetteer forms (the name or its adjective) is found
+        inner = {e.entity for w in n.words if (e := gaz.lookup(w)) is not None}
+        hit = next((m for m in mentions if m.entity in inner), None)
+        if hit is not None:
+            return NameResult(n, "found", hit.span, found=hit.span.of(side.text), key=_key(n), form=" ".join(_words(side, hit)))
     if n.entry is not None:
         hits = [m for m in mentions if m.entity == n.entry.entity]
         if hits:

@@ -157,7 +157,8 @@ def _ta_marbuta_mismatch(original: str, pre: str, stem: str, forms) -> bool:
     at = len(pre) + len(stem) - 1
     if at >= len(letters) or not stem.endswith("ه"):
         return False
-    return (letters[at] == "ة") != any(f.taa for f in forms)
+    written = letters[at] in ("ة", "ت")  # ت: a ة before a pronoun suffix (براءته)
+    return written != any(f.taa for f in forms)
 
 
 def _explained(english: list[Word], arabic: list[Word]) -> tuple[set[int], set[int]]:

@@ -24,7 +24,9 @@ _SENTENCE_END = re.compile(r"[.!?؟]")
 _EXCEPT = frozenset(fold(w) for w in ("إلا", "سوى"))
 _ONLY = frozenset(fold(w) for w in ("فقط", "فحسب"))
 _THAT = frozenset(fold(w) for w in ("أن", "أنه", "أنها", "إن", "انه"))
-_QUESTION_OR_CONDITION = frozenset(fold(w) for w in ("هل", "إذا", "إن", "لو", "حال", "كلما", "أيا", "مهما", "يمكن", "يمكنه", "يمكنك"))
+_QUESTION_OR_CONDITION = frozenset(fold(w) for w in ("هل", "إذا", "لو", "حال", "كلما", "أيا", "مهما", "يمكن", "يمكنه", "يمكنك",
+                                                       "عكس", "خلاف", "بخلاف"))  # على عكس أي شيء = unlike anything
+_IN = fold("إن")  # folds with أن "that": conditional only before a verb (إن كان، إن لم)
 _NPI_BLOCKERS_BEFORE = frozenset(fold(w) for w in ("من", "في", "على", "عن", "إلى", "مع", "أكثر", "كل"))
 _NPI_BLOCKERS_AFTER = frozenset(fold(w) for w in ("أن", "أنه", "أنها", "حال", "وقت", "مكان", "شخص"))
 _PARTICLES_STRONG = frozenset(fold(w) for w in ("لا", "لم", "لن", "ما", "ليس", "ليست", "ليسوا", "ليسا", "لست", "لسنا"))
@@ -59,7 +61,15 @@ def _clause_break(text: str, ws, i: int, j: int) -> bool:
 
 @lru_cache(maxsize=65536)
 def _strip_suffix(stem: str) -> tuple[str, ...]:
-    return tuple(stem[: -len(s)] for s in _SUFFIXES if stem.endswith(s) and len(stem) - len(s) >= 3)
+    """The stem without a pronoun suffix; ة is written ت before one (براءته = براءة + ه)."""
+    out = []
+    for s in _SUFFIXES:
+        if stem.endswith(s) and len(stem) - len(s) >= 3:
+            bare = stem[: -len(s)]
+            out.append(bare)
+            if bare.endswith("ت"):
+                out.append(bare[:-1] + "ه")
+    return tuple(out)
 
 
 @lru_cache(maxsize=65536)
@@ -289,12 +299,23 @@ def _unlicensed(text: str, ws, cues: list[ArabicCue], npis: list[int]) -> list[S
         for k in range(j - 1, -1, -1):
             if _SENTENCE_END.search(text[ws[k].span.end : ws[k + 1].span.start]):
                 break
-            if k in cue_words or ws[k].folded in _QUESTION_OR_CONDITION:
+            if k in cue_words or ws[k].folded in _QUESTION_OR_CONDITION or _conditional_in(ws, k):
                 licensed = True
                 break
         if not licensed:
             out.append(span)
     return out
+
+
+def _conditional_in(ws, k: int) -> bool:
+    """إن "if" (إن كان، إن لم، إن يفعل), not إن/أن "that" before a noun (قال إن الشركة)."""
+    if ws[k].folded != _IN or k + 1 >= len(ws):
+        return False
+    nxt = ws[k + 1].folded
+    return nxt in _IF_VERBS or nxt[:1] in "يت"
+
+
+_IF_VERBS = frozenset(fold(w) for w in ("كان", "كانت", "كانوا", "لم"))
 
 
 def delete_cue(text: str, cue: ArabicCue, ws) -> str:

@@ -124,10 +124,11 @@ def analyse(src: str, mt: str) -> PairPolarity:
         local, local_probe = en.clause(src, cue, e_tokens)
         cls = en_class(cue)
         features = (
-            ("npi", float(bool(near))), ("glued", glued), ("deficit", float(min(2, max(-2, e_need - a_have)))),
+            ("npi", float(bool(near))), ("clause", float(cue.entry.kind in CLAUSE_KINDS)), ("glued", glued),
+            ("deficit", float(min(2, max(-2, e_need - a_have)))),
             ("det", float(cls == "det")), ("lexical", float(cls in ("lexical", "prep"))),
             ("affix", float(cls == "affix")), ("weak", float(cue.strength != "strong")),
-            ("other_near", _near(cue.position, a_weak)),
+            ("other_near", _near(cue.position, a_weak)), ("opposite", float(_opposite_present(cue, e_antonyms, a_antonyms))),
         )
         candidates.append(
             Candidate("dropped", "src", en.flip(src, cue, e_tokens), local, local_probe, _nearest(a_pieces, cue.position),
@@ -170,3 +171,10 @@ def analyse(src: str, mt: str) -> PairPolarity:
         )
     return PairPolarity(e_cues, a_text, pairs, candidates)
 
+
+def _opposite_present(cue: en.EnglishCue, english: list[ant.Word], arabic: list[ant.Word]) -> bool:
+    """The English cue is itself an antonym word ("rejected") and the Arabic holds a word of the
+    opposite side, ambiguous ones included (قبل "accepted" or "before")."""
+    keys = {k for w in english if cue.span.start <= w.span.start < cue.span.end for k in w.keys()}
+    opposite = {(c, 1 - s, n) for c, s, n in keys}
+    return any(opposite & a.keys() for a in arabic)
