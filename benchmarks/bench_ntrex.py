@@ -10,7 +10,8 @@ RSS from os.wait4's rusage of that child):
 
 Then, in this process, one more pipeline run with Run.timings prints the seconds per check and per
 stage (the budgets: names <= 25%, negation <= 30% of a run). `--blas` adds the BLAS-thread
-measurement metrics/encoders.py cites (USE with threads = cores vs the package default of 4, and 1).
+measurements metrics/encoders.py cites: USE with threads = cores vs the package default of 4 and vs
+1 on 200 sentences, and the whole floor with 1 and with 2 threads.
 Each child runs --repeat times, alternating run and floor; the fastest of each is reported, since
 other processes on the machine only ever slow a run down (the load average is printed too).
 
@@ -37,11 +38,12 @@ TARGETS = {"pairs_per_s": 150.0, "ratio": 1.5, "rss_mb": 1536.0}
 
 FLOOR = """
 import json, sys, time
-from metrics.encoders import load_encoder
+from metrics.encoders import UseM3Encoder, load_encoder
 rows = [json.loads(line) for line in open(sys.argv[1], encoding="utf-8")]
 texts = list(dict.fromkeys(t for r in rows for t in (r["src"], r["mt"]) if t.strip()))
-encoder = load_encoder(sys.argv[2])
-encoder.encode(texts)
+encoder = UseM3Encoder(threads=int(sys.argv[3])) if len(sys.argv) > 3 else load_encoder(sys.argv[2])
+for start in range(0, len(texts), 512):  # the pipeline's chunk size
+    encoder.encode(texts[start : start + 512])
 print(len(texts))
 """
 
@@ -139,6 +141,17 @@ def profile_checks(jsonl: Path, model: str) -> None:
           + ", ".join(f"{cat} {100 * sec / total:.1f}%" for cat, sec in sorted(families.items(), key=lambda kv: -kv[1])))
 
 
+def floor_threads(jsonl: Path, repeat: int) -> None:
+    """The whole floor (load use-m3, embed every distinct text) with 1 and with 2 BLAS threads."""
+    print(f"\nfloor by BLAS threads (use-m3, all distinct NTREX texts, alternating, {repeat} each):")
+    walls: dict[int, list[float]] = {1: [], 2: []}
+    for _ in range(repeat):
+        for threads, times in walls.items():
+            times.append(run_child([sys.executable, "-c", FLOOR, str(jsonl), "use-m3", str(threads)])[0])
+    for threads, times in walls.items():
+        print(f"  threads={threads}  " + ", ".join(f"{t:.1f} s" for t in times))
+
+
 def blas_threads(n_texts: int) -> None:
     source = NTREX / "newstest2019-src.eng.txt"
     print(f"\nBLAS threads, USE m3 encoding {n_texts} NTREX English sentences ({os.cpu_count()} CPUs):")
@@ -202,6 +215,8 @@ def main() -> None:
         print(f"load average at end: {os.getloadavg()[0]:.2f}")
         if not args.no_profile:
             profile_checks(jsonl, args.model)
+        if args.blas:
+            floor_threads(jsonl, args.repeat)
     if args.blas:
         blas_threads(args.blas_texts)
 

@@ -77,7 +77,7 @@ def timing(encoder, repeats: int = 3) -> str:
     alternated `repeats` times in one process; wall and CPU time, medians."""
     ntrex = load_ntrex()
     pairs = [AlignedPair(str(i + 1), e, a) for i, (e, a, _) in enumerate(ntrex)]
-    runs: dict[str, list[tuple[float, float, float]]] = {"bare": [], "negation": []}
+    runs: dict[str, list[tuple[float, float, float, int]]] = {"bare": [], "negation": []}
     for _ in range(repeats):
         for name in runs:
             run = start_run(NEGATION_ONLY, encoder)
@@ -86,13 +86,14 @@ def timing(encoder, repeats: int = 3) -> str:
             wall, cpu = time.perf_counter(), time.process_time()
             run.report([run.check_document(pairs)])
             checks = sum(v for k, v in run.timings.items() if k.startswith("NEG"))
-            runs[name].append((time.perf_counter() - wall, time.process_time() - cpu, checks))
+            runs[name].append((time.perf_counter() - wall, time.process_time() - cpu, checks, run.cache.encoded))
     lines = [f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores; medians of {repeats} alternated runs"]
     for label, k in (("wall", 0), ("CPU", 1)):
         b = statistics.median(r[k] for r in runs["bare"])
         n = statistics.median(r[k] for r in runs["negation"])
         lines.append(f"{label}: bare pipeline {b:.2f} s, with the negation checks {n:.2f} s: +{n - b:.2f} s (+{100 * (n - b) / b:.0f}%)")
-    lines.append(f"negation checks' own Python time (analysis, probes, verdicts): {statistics.median(r[2] for r in runs['negation']):.2f} s")
+    lines.append(f"negation checks' own Python time (analysis, probes, verdicts): {statistics.median(r[2] for r in runs['negation']):.2f} s; "
+                 f"texts encoded: {runs['bare'][0][3]} bare, {runs['negation'][0][3]} with the probes")
     return "\n".join(lines)
 
 

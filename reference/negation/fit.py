@@ -240,7 +240,8 @@ def main(argv=None) -> None:
         print("         " + ", ".join(f"{n} {w:+.2f}" for n, w in zip(m["features"], m["weights"])) + f", bias {m['bias']:+.2f}")
     out = {
         "schema": "mtqa.negation-model/1",
-        "fitted_by": "python reference/negation/fit.py " + " ".join(argv if argv is not None else sys.argv[1:]),
+        "fitted_by": "python reference/negation/fit.py" + (f" --half {args.half}" if args.half is not None else "")
+                     + f" --seeds {' '.join(map(str, args.seeds))} --budget {args.budget} --critical-budget {args.critical_budget}",
         "data": {"seeds": args.seeds, "documents": "all" if args.half is None else f"half {args.half} (crc32(document id) % 2)",
                  "ntrex_pairs": n_pairs, "budget_percent": args.budget, "critical_budget_percent": args.critical_budget},
         "kinds": models,
