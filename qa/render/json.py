@@ -37,7 +37,7 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "tool": dict(report.tool),
         "summary": report.summary,
         "documents": [
-            {"source": doc.source, "target": doc.target, "segments": [_segment(s) for s in doc.segments]}
+            {"source": doc.source, "target": doc.target, "segments": [segment_to_dict(s) for s in doc.segments]}
             for doc in report.documents
         ],
         "failures": [
@@ -46,7 +46,8 @@ def report_to_dict(report: Report) -> dict[str, Any]:
     }
 
 
-def _segment(seg: SegmentResult) -> dict[str, Any]:
+def segment_to_dict(seg: SegmentResult) -> dict[str, Any]:
+    """One segment as the report stores it (also one record of a JSON Lines stream)."""
     pair = seg.pair
     return {
         "id": pair.id,
@@ -77,7 +78,7 @@ def report_from_json(data: dict[str, Any] | str) -> Report:
             tool=dict(data["tool"]),
             summary=data["summary"],
             documents=tuple(
-                DocumentResult(doc.get("source"), doc.get("target"), tuple(_segment_from(s) for s in doc["segments"]))
+                DocumentResult(doc.get("source"), doc.get("target"), tuple(segment_from_dict(s) for s in doc["segments"]))
                 for doc in data["documents"]
             ),
             failures=tuple(
@@ -89,7 +90,8 @@ def report_from_json(data: dict[str, Any] | str) -> Report:
         raise InputError(f"a malformed mtqa report: {type(exc).__name__}: {exc}") from None
 
 
-def _segment_from(seg: dict[str, Any]) -> SegmentResult:
+def segment_from_dict(seg: dict[str, Any]) -> SegmentResult:
+    """The inverse of segment_to_dict."""
     metrics = dict(seg["metrics"])
     pair = AlignedPair(
         id=seg["id"],
