@@ -88,7 +88,10 @@ def _split(values: str) -> tuple[str, ...]:
 @click.option("--glossary", metavar="FILE.tsv", help="Required term renderings: TSV with a header row en, ar, optional note.")
 @click.option("--encoding", default="utf-8", show_default=True, help="Encoding of the input files.")
 @click.option("--show", type=click.Choice(SHOW_CHOICES), default="all", show_default=True, help="Text report: every segment, or only those with findings.")
-def check_command(inputs, reference, fmt, output, fail_on, model, select, ignore, glossary, encoding, show) -> int:
+@click.option("--manifest", metavar="FILE.tsv", help="Check the documents listed in FILE (TSV: source, target, optional reference).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N", help="Check N documents at a time in parallel  [default: the cores].")
+@click.option("--resume", is_flag=True, help="With --format jsonl --output FILE: skip the documents FILE already holds, append the rest.")
+def check_command(inputs, reference, fmt, output, fail_on, model, select, ignore, glossary, encoding, show, manifest, jobs, resume) -> int:
     """Check an Arabic MT against its English source.
 
     \b
@@ -96,6 +99,9 @@ def check_command(inputs, reference, fmt, output, fail_on, model, select, ignore
                     (UTF-8 plain text, one paragraph per line; sentences are aligned)
     One bitext:     mtqa check PAIRS.jsonl   (keys src, mt, optional ref, id)
                     mtqa check PAIRS.tsv     (a header row naming those columns)
+    A batch:        mtqa check DIR           (NAME.en.txt + NAME.ar.txt [+ NAME.ref.ar.txt],
+                                              *.jsonl, *.tsv; see docs/batches.md)
+                    mtqa check --manifest FILE.tsv
 
     Exit codes: 0 passed, 1 findings at or above --fail-on, 2 usage or input error,
     3 a check crashed (the report is still written).
@@ -105,12 +111,12 @@ def check_command(inputs, reference, fmt, output, fail_on, model, select, ignore
     from qa.render import RenderOptions, render
     from qa.textio import check_encoding, check_writable, read_bitext, read_glossary, write_atomic
 
-    if len(inputs) not in (1, 2):
+    if len(inputs) not in (1, 2) and manifest is None:
         raise UsageError(
             f"expected SOURCE TARGET (two documents) or one .jsonl/.tsv bitext file, got {len(inputs)} paths: "
             "see 'mtqa check --help'"
         )
-    if reference is not None and len(inputs) == 1:
+    if reference is not None and len(inputs) == 1 and not os.path.isdir(inputs[0]):
         raise UsageError("--ref works with two documents; in a bitext file give each row a 'ref' instead")
     check_encoding(encoding)
     if output is not None:
@@ -123,7 +129,15 @@ def check_command(inputs, reference, fmt, output, fail_on, model, select, ignore
         glossary=read_glossary(glossary, encoding) if glossary else (),
     )
     # Every input is read and validated before the encoder loads: a bad row fails in milliseconds.
-    if len(inputs) == 2:
+    from qa.batch_cli import is_batch
+
+    if is_batch(inputs, manifest, fmt, resume):
+        from qa.batch_cli import run_batch
+
+        report = run_batch(inputs, manifest, reference, fmt, output, config, encoding, jobs, resume)
+        if fmt == "jsonl":  # already streamed
+            return exit_code(report)
+    elif len(inputs) == 2:
         from qa.pipeline import check_documents
 
         report = check_documents(inputs[0], inputs[1], reference, config, encoding=encoding)

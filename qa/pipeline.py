@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -19,7 +19,7 @@ from metrics.encoders import EmbeddingCache, Encoder, EncoderUnavailable, load_e
 from qa.checks.registry import CheckContext, CheckSpec, select_checks
 from qa.config import Config
 from qa.errors import ModelError
-from qa.model import AlignedPair, CheckFailure, DocumentResult, Finding, Report
+from qa.model import AlignedPair, CheckFailure, DocumentResult, Finding, Report, SegmentResult
 from qa.scoring import score_segment, summarize
 from qa.signature import run_signature, tool_info
 
@@ -131,6 +131,53 @@ class Run:
         )
         self.timings["score"] += time.perf_counter() - started
         return DocumentResult(source, target, segments)
+
+    def stream_document(self, pairs: Iterable[AlignedPair]) -> Iterator[tuple[SegmentResult, ...]]:
+        """check_document's segments in batches, each yielded as soon as its segments are final.
+
+        Without a document-scope check among the run's checks, a batch is one chunk
+        (`config.chunk_size` pairs), yielded once its checks ran, and pairs already yielded are
+        not kept. A document-scope check (NAM006) may add a finding to any pair of the document,
+        so with one selected the whole document is a single batch, yielded after it ran.
+        Concatenated, the batches equal `check_document(pairs).segments`; crashes go to
+        `self.failures` as in check_document.
+        """
+        whole_document = any(spec.scope == "document" for spec in self.checks)
+        measured: list[AlignedPair] = []
+        findings: list[list[Finding]] = []
+        chunk: list[AlignedPair] = []
+        for pair in pairs:
+            chunk.append(pair)
+            if len(chunk) < self.config.chunk_size:
+                continue
+            self._check_chunk(chunk, measured, findings)
+            if not whole_document:
+                yield self._scored(measured, findings)
+                measured, findings = [], []
+        if chunk:
+            self._check_chunk(chunk, measured, findings)
+        if whole_document:
+            for index, extra in self.run_document_checks(measured).items():
+                findings[index] += extra
+        if measured:
+            yield self._scored(measured, findings)
+
+    def _check_chunk(self, chunk: list[AlignedPair], measured: list[AlignedPair], findings: list[list[Finding]]) -> None:
+        """Embed and pair-check one chunk (as check_document's flush), appending to measured/findings."""
+        for pair in self.embed_and_measure(chunk):
+            measured.append(pair)
+            findings.append(self.run_pair_checks(pair))
+        chunk.clear()
+        self.context.clear_memo()
+
+    def _scored(self, measured: Sequence[AlignedPair], findings: Sequence[list[Finding]]) -> tuple[SegmentResult, ...]:
+        started = time.perf_counter()
+        segments = tuple(
+            score_segment(pair, tuple(found), self.encoder.name, self.config.penalties)
+            for pair, found in zip(measured, findings)
+        )
+        self.timings["score"] += time.perf_counter() - started
+        return segments
 
     def align_documents(
         self, source: Sequence[str], target: Sequence[str], reference: Sequence[str] | None = None
