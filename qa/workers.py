@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import queue as queues
+import signal
 import threading
 import time
 from collections.abc import Iterator, Sequence
@@ -166,6 +167,7 @@ _WORKER: dict = {}
 
 
 def _worker_start(config: Config, encoding: str, threads: int, inbox, parent: int) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it ends the workers
     threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
     _WORKER["inbox"] = inbox
     try:

@@ -226,3 +226,41 @@ def test_a_folder_checked_to_json_is_one_report_in_folder_order(mtqa, folder):
     report = json.loads(stdout)
     assert code == 1 and [d["source"] for d in report["documents"]] == [j.source for j in discover(folder).jobs]
     assert report["summary"]["segments"] == sum(len(d["segments"]) for d in report["documents"])
+
+
+def test_a_document_that_cannot_be_checked_is_a_failure_record_and_resume_retries_it(mtqa, folder, tmp_path, monkeypatch):
+    from qa.pipeline import Run
+
+    broken = discover(folder).jobs[1]
+    align = Run.align_documents
+
+    def fails_on_one(self, source, target, reference=None):
+        if source == Path(broken.source).read_text(encoding="utf-8").splitlines():
+            raise RuntimeError("aligner bug")
+        return align(self, source, target, reference)
+
+    out = tmp_path / "out.jsonl"
+    monkeypatch.setattr(Run, "align_documents", fails_on_one)
+    code, _, stderr = mtqa("check", folder, "--format", "jsonl", "--output", out)
+    records = [json.loads(line) for line in lines(out)]
+    failure = [r for r in records if r["schema"] == "mtqa.failure/1"]
+    assert code == 3 and "in 4 documents" in stderr and "1 check crash(es)" in stderr
+    assert [(f["source"], f["check"], f["error"]) for f in failure] == [
+        (broken.source, "document", f"{broken.source}: RuntimeError: aligner bug")
+    ]
+    assert not any(r["source"] == broken.source and r["schema"] != "mtqa.failure/1" for r in records)
+    monkeypatch.setattr(Run, "align_documents", align)
+    code, _, stderr = mtqa("check", folder, "--format", "jsonl", "--output", out, "--resume")
+    assert code == 1 and "in 5 documents" in stderr and "4 documents resumed" in stderr
+    assert not any(json.loads(line)["schema"] == "mtqa.failure/1" for line in lines(out))
+
+
+def test_the_jsonl_renderer_writes_the_records_the_command_streams(mtqa, encoder, tmp_path):
+    from qa.render import render
+    from qa.textio import read_bitext
+
+    rows = tmp_path / "rows.jsonl"
+    touch(rows, json.dumps({"src": "Prices rose by 3% in May.", "mt": "ارتفعت الأسعار بنسبة 3% في مايو."}, ensure_ascii=False) + "\n")
+    code, stdout, _ = mtqa("check", rows, "--format", "jsonl")
+    report = check_pairs(list(read_bitext(rows)), encoder=encoder, source=str(rows))
+    assert code == 0 and stdout == render(report, "jsonl")
