@@ -23,7 +23,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from qa.errors import InputError
-from qa.textio import BITEXT_SUFFIXES, read_bitext, read_document, read_text, split_lines
+from qa.textio import (
+    BITEXT_SUFFIXES,
+    read_bitext,
+    read_document,
+    read_text,
+    split_lines,
+)
 
 SOURCE_SUFFIX, TARGET_SUFFIX, REFERENCE_SUFFIX = ".en.txt", ".ar.txt", ".ref.ar.txt"
 MANIFEST_COLUMNS = ("source", "target", "reference")

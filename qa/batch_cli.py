@@ -170,7 +170,14 @@ def _progress(total: int, done: int):
     if total <= 1 or not sys.stderr.isatty():
         return nullcontext(lambda documents: None)
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
 
     progress = Progress(
         TextColumn("checking"), BarColumn(), MofNCompleteColumn(), TextColumn("documents · {task.fields[segments]} segments"),

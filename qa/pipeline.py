@@ -19,7 +19,14 @@ from metrics.encoders import EmbeddingCache, Encoder, EncoderUnavailable, load_e
 from qa.checks.registry import CheckContext, CheckSpec, select_checks
 from qa.config import Config
 from qa.errors import ModelError
-from qa.model import AlignedPair, CheckFailure, DocumentResult, Finding, Report, SegmentResult
+from qa.model import (
+    AlignedPair,
+    CheckFailure,
+    DocumentResult,
+    Finding,
+    Report,
+    SegmentResult,
+)
 from qa.scoring import score_segment, summarize
 from qa.signature import run_signature, tool_info
 

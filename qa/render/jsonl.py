@@ -11,6 +11,9 @@ from qa.render.options import RenderOptions
 
 
 def render(report: Report, options: RenderOptions) -> str:
-    from qa.records import dumps, report_records  # here: qa.records imports qa.render.json
+    from qa.records import (  # here: qa.records imports qa.render.json
+        dumps,
+        report_records,
+    )
 
     return "".join(dumps(record) for record in report_records(report))
