@@ -8,9 +8,7 @@ moment it arrives (`--format jsonl`), or collected into one report for the other
 from __future__ import annotations
 
 import json
-import os
 import sys
-import tempfile
 from collections.abc import Sequence
 from contextlib import nullcontext
 from pathlib import Path
@@ -22,6 +20,7 @@ from qa.config import Config
 from qa.errors import OutputError, UsageError
 from qa.model import CheckFailure, Report
 from qa.records import DOCUMENT, Documents, dumps, read_stream
+from qa.textio import write_atomic
 
 
 def is_batch(inputs: Sequence[str], manifest: str | None, fmt: str, resume: bool) -> bool:
@@ -51,7 +50,7 @@ def run_batch(
     sink = _Sink(output, keep if dropped else None, append=resume) if fmt == "jsonl" else None
     errors: list[CheckFailure] = []
     try:
-        with _progress(len(batch.jobs), resumed) as advance:
+        with _progress(len(batch.jobs), len(batch.jobs) - len(todo)) as advance:
             for message in _messages(todo, config, encoding, jobs):
                 _handle(message, batch.jobs, documents, sink, errors, output)
                 if message[0] != "segments":
@@ -140,9 +139,9 @@ class _Sink:
     def _open(self):
         if self.output is None:
             return sys.stdout
+        if self.keep is not None:
+            write_atomic(self.output, "".join(self.keep))
         try:
-            if self.keep is not None:
-                _rewrite(Path(self.output), self.keep)
             return open(self.output, "a" if self.append else "w", encoding="utf-8", newline="")
         except OSError as exc:
             raise OutputError(f"{self.output}: cannot write the stream ({exc.strerror or exc})") from None
@@ -150,19 +149,6 @@ class _Sink:
     def close(self) -> None:
         if self.handle is not None and self.handle is not sys.stdout:
             self.handle.close()
-
-
-def _rewrite(path: Path, lines: list[str]) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.writelines(lines)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except OSError:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _progress(total: int, done: int):

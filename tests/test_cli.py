@@ -208,7 +208,7 @@ def test_non_utf8_input_suggests_encoding_and_encoding_fixes_it(mtqa, tmp_path):
 def test_unknown_format(mtqa, pairs):
     assert_usage_error(
         mtqa("check", pairs, "--format", "xml"),
-        "Invalid value for '-f' / '--format': 'xml' is not one of 'json', 'text'. (see 'mtqa check --help')",
+        "Invalid value for '-f' / '--format': 'xml' is not one of 'json', 'jsonl', 'text'. (see 'mtqa check --help')",
     )
 
 
