@@ -42,8 +42,13 @@ def worker_threads(cores: int, workers: int) -> int:
 
 
 @dataclass
-class _Checker:
-    """What one process needs to check documents: the run settings and a loaded encoder."""
+class DocumentChecker:
+    """What one process needs to check documents: the run settings and a loaded encoder.
+
+    `DocumentChecker.load(config, encoding, threads=n)` loads the encoder once (n BLAS threads;
+    None: the encoder's default); `check(job)` yields one document's messages (module docstring).
+    Any executor can drive it: this module's process pool, or a distributed one.
+    """
 
     config: Config
     encoding: str
@@ -52,7 +57,7 @@ class _Checker:
     signature: str
 
     @classmethod
-    def load(cls, config: Config, encoding: str, encoder=None, threads: int | None = None) -> _Checker:
+    def load(cls, config: Config, encoding: str, encoder=None, threads: int | None = None) -> DocumentChecker:
         from qa.checks.registry import select_checks
         from qa.pipeline import open_encoder
         from qa.signature import run_signature
@@ -114,7 +119,7 @@ def _load_encoder(model: str, threads: int):
 
 def check_serial(jobs: Sequence[Job], config: Config, encoding: str, encoder=None) -> Iterator[Message]:
     """Every job in this process, in order (the encoder is loaded here unless given)."""
-    checker = _Checker.load(config, encoding, encoder)
+    checker = DocumentChecker.load(config, encoding, encoder)
     for job in jobs:
         yield from checker.check(job)
 
@@ -171,7 +176,7 @@ def _worker_start(config: Config, encoding: str, threads: int, inbox, parent: in
     threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
     _WORKER["inbox"] = inbox
     try:
-        _WORKER["checker"] = _Checker.load(config, encoding, threads=threads)
+        _WORKER["checker"] = DocumentChecker.load(config, encoding, threads=threads)
     except MtqaError as exc:  # reported by the first job, so the parent shows one clean line
         _WORKER["fatal"] = str(exc)
 
