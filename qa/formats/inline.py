@@ -19,6 +19,8 @@ from lxml import etree
 # Elements whose content is translatable text, by local name (XLIFF 1.2, XLIFF 2.0, TMX).
 WRAPPERS = frozenset({"g", "pc", "mrk", "hi"})
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+# XML white space is these four characters only: a no-break space (U+00A0, XLIFF 2's <cp hex="00A0"/>) is text.
+_XML_SPACE_OR_NOT = re.compile(r"(?P<space>[ \t\r\n]+)|[^ \t\r\n]+")
 
 Tags = tuple[tuple[int, str], ...]
 
@@ -98,18 +100,18 @@ def _preserves_space(element: etree._Element) -> bool:
 
 
 def _collapse(text: str, tags: list[tuple[int, str]]) -> tuple[str, list[tuple[int, str]]]:
-    """xml:space="default": runs of white space become one space, none at either end.
+    """xml:space="default": runs of XML white space become one space, none at either end.
 
     Tag offsets move with the text: new_offset[i] is where old offset i lands.
     """
     out: list[str] = []
     new_offset = [0] * (len(text) + 1)
     pos = 0
-    for match in re.finditer(r"\s+|\S+", text):
+    for match in _XML_SPACE_OR_NOT.finditer(text):
         start, end = match.span()
         for i in range(start, end + 1):
             new_offset[i] = pos
-        if match.group().isspace():
+        if match.lastgroup == "space":
             if 0 < start and end < len(text):
                 out.append(" ")
                 pos += 1

@@ -3,9 +3,10 @@
 The version is read from the root element (`version="2.x"` or the 2.0 namespace). Languages:
 XLIFF 1.2 per <file> (`source-language`, `target-language`, or a <target xml:lang>); XLIFF 2.0
 on the root (`srcLang`, `trgLang`). Only en→ar units with a non-empty target are pairs; units
-marked translate="no" are skipped. Ids: XLIFF 1.2 the trans-unit `id` (prefixed with its file's
+marked translate="no" and a PO header converted by po2xliff are skipped. Ids: XLIFF 1.2 the trans-unit `id` (prefixed with its file's
 `original` when the same id occurs in two <file>s); XLIFF 2.0 translate-toolkit's unit id
-(`unit` or `unit::segment` when a unit has several segments). Lines are the <source>/<target>
+(`unit` or `unit::segment` when a unit has several segments; a unit without the required
+`id` gets its 1-based position). Lines are the <source>/<target>
 elements' lines in the file.
 """
 
@@ -44,7 +45,7 @@ def _units_12(path: Path, store) -> list[Unit]:
     found, skipped, rows = set(), 0, []
     for unit in store.units:
         element = unit.xmlelement
-        if element.get("translate", "yes").lower() == "no":
+        if element.get("translate", "yes").lower() == "no" or element.get("restype") == "x-gettext-domain-header":
             continue
         file_node = next(element.iterancestors(f"{{{ns}}}file"), None)
         attrs = file_node.attrib if file_node is not None else {}
@@ -83,7 +84,7 @@ def _units_2(path: Path, store) -> list[Unit]:
         if target is None or not "".join(target.itertext()).strip():
             skipped += 1
             continue
-        units.append(_unit(unit.getid(), source, target))
+        units.append(_unit(unit.getid() or str(len(units) + skipped + 1), source, target))
     if not units:
         raise no_pairs(path, [(src_lang, trg_lang)], skipped)
     return units
