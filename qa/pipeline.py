@@ -126,11 +126,16 @@ class Run:
             findings[index] += extra
         started = time.perf_counter()
         segments = tuple(
-            score_segment(pair, tuple(found), self.encoder.name, self.config.penalties)
+            score_segment(pair, self.overridden(found), self.encoder.name, self.config.penalties)
             for pair, found in zip(measured, findings)
         )
         self.timings["score"] += time.perf_counter() - started
         return DocumentResult(source, target, segments)
+
+    def overridden(self, findings: Sequence[Finding]) -> tuple[Finding, ...]:
+        """Findings with the config's per-check severity overrides applied (before scoring)."""
+        levels = self.config.severities
+        return tuple(replace(f, severity=levels[f.code]) if f.code in levels else f for f in findings)
 
     def align_documents(
         self, source: Sequence[str], target: Sequence[str], reference: Sequence[str] | None = None
