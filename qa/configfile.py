@@ -31,7 +31,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from metrics.encoders import DEFAULT_MODEL
+from qa.config import Config
 from qa.errors import UsageError
+from qa.gate import GateOptions
 from qa.model import Severity
 from qa.textio import read_text
 
@@ -64,6 +67,29 @@ class FileConfig:
 
     def get(self, key: str, default: Any = None) -> Any:
         return self.values.get(key, default)
+
+    def to_config(self, encoding: str = "utf-8") -> Config:
+        """The run settings this file gives (for the Python API; the CLI merges its flags first)."""
+        from qa.textio import read_glossary
+
+        fail_on = self.get("fail-on", "critical")
+        return Config(
+            model=self.get("model", DEFAULT_MODEL),
+            select=self.get("select", ()),
+            ignore=self.get("ignore", ()),
+            fail_on=None if fail_on == "never" else Severity(fail_on),
+            glossary=read_glossary(self.get("glossary"), encoding) if self.get("glossary") else (),
+            settings=dict(self.settings),
+            severities=dict(self.severity),
+        )
+
+    def gate_options(self) -> GateOptions:
+        """The CI gate this file sets (fail-on, min-score, max-findings, baseline, suppressions)."""
+        from qa.gatefiles import gate_options
+
+        fail_on = self.get("fail-on", "critical")
+        return gate_options(None if fail_on == "never" else Severity(fail_on), self.get("min-score"),
+                            self.get("max-findings", ()), self.get("baseline"), self.get("suppressions"))
 
 
 def find_config(explicit: str | Path | None = None, cwd: Path | None = None) -> Path | None:

@@ -198,8 +198,8 @@ def _print_summary(console, report: Report) -> None:
     gate = summary.get("gate")
     if gate and (gate["reasons"] or gate["counts"]["suppressed"] or gate["counts"]["in_baseline"]):  # qa.gate
         counts = gate["counts"]
-        console.print("gate: " + "; ".join([*gate["reasons"], f"{counts['new']} new, {counts['in_baseline']} in the "
-                                            f"baseline, {counts['suppressed']} suppressed"]))
+        tally = f"{counts['new']} new, {counts['in_baseline']} in the baseline, {counts['suppressed']} suppressed"
+        console.print("gate: " + "; ".join([*gate["reasons"], tally]))
     metrics = summary.get("metrics", {})
     scores = []
     if "similarity" in metrics:
