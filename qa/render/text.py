@@ -199,7 +199,7 @@ def _print_summary(console, report: Report) -> None:
     if gate and (gate["reasons"] or gate["counts"]["suppressed"] or gate["counts"]["in_baseline"]):  # qa.gate
         counts = gate["counts"]
         tally = f"{counts['new']} new, {counts['in_baseline']} in the baseline, {counts['suppressed']} suppressed"
-        console.print("gate: " + "; ".join([*gate["reasons"], tally]))
+        console.print("gate: " + "; ".join([*gate["reasons"], *([tally] if gate["baseline"] or gate["suppressions"] else [])]))
     metrics = summary.get("metrics", {})
     scores = []
     if "similarity" in metrics:
