@@ -185,6 +185,30 @@ def exit_code(report) -> int:
     return EXIT_PASSED if report.summary.get("passed") else EXIT_FINDINGS
 
 
+@main.command("check-each", context_settings={"ignore_unknown_options": True, "allow_interspersed_args": False})
+@click.argument("args", nargs=-1, type=click.UNPROCESSED, metavar="[CHECK OPTIONS] FILE...")
+def check_each_command(args) -> int:
+    """Check each bitext file on its own, as `mtqa check FILE` would (for pre-commit hooks).
+
+    Takes every option of `mtqa check`; the model loads once. The exit code is the worst of the
+    files' (a file that cannot be read is reported and the others are still checked).
+    """
+    ctx = check_command.make_context("mtqa check-each", list(args))
+    files, params = ctx.params.pop("inputs"), ctx.params
+    if not files:
+        raise UsageError("no files to check: mtqa check-each [CHECK OPTIONS] FILE...")
+    worst = EXIT_PASSED
+    with ctx:
+        for path in files:
+            try:
+                code = ctx.invoke(check_command, inputs=(path,), **params)
+            except MtqaError as exc:
+                click.echo(f"mtqa: error: {exc}", err=True)
+                code = exc.exit_code
+            worst = max(worst, code)
+    return worst
+
+
 @main.command("checks")
 def checks_command() -> int:
     """List the registered checks: code, name, category and title."""

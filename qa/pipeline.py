@@ -7,6 +7,7 @@ ref and each check's probes) is embedded in one batch, then the checks run on ca
 
 from __future__ import annotations
 
+import functools
 import time
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -214,8 +215,12 @@ def start_run(config: Config | None = None, encoder: Encoder | None = None) -> R
     return Run(config, encoder or open_encoder(config.model), checks)
 
 
+@functools.lru_cache(maxsize=2)
 def open_encoder(model: str) -> Encoder:
-    """load_encoder, with its failure turned into a ModelError the CLI reports in one line."""
+    """load_encoder, with its failure turned into a ModelError the CLI reports in one line.
+
+    Cached per process: repeated API calls and `mtqa check-each` load a model once (a failure is not cached).
+    """
     try:
         return load_encoder(model)
     except EncoderUnavailable as exc:
