@@ -30,6 +30,7 @@ MAX_ATTRIBUTE = 1 << 20  # 1 MiB: ids, language codes and file names are short; 
 _CHUNK = 1 << 20
 _BARE_DTD_NAME = re.compile(r"^[A-Za-z0-9_.-]+\.dtd$")
 T = TypeVar("T")
+_PLAIN = "mtqa reads plain XLIFF/TMX only (no DTD, no entities, nothing fetched); export the file without them"
 
 
 class _Refused(Exception):
@@ -45,9 +46,9 @@ class _Scanner(DefusedXMLParser):
 
     def _check_doctype(self, name, sysid, pubid, has_internal_subset) -> None:
         if has_internal_subset:
-            raise _Refused("declares a DOCTYPE with an internal subset (entity or markup declarations)")
+            raise _Refused("a DOCTYPE with an internal subset (entity or markup declarations)")
         if sysid is not None and not _BARE_DTD_NAME.match(sysid):
-            raise _Refused("its DOCTYPE points to an external DTD by path or URL")
+            raise _Refused("a DOCTYPE naming an external DTD by path or URL")
 
 
 class _NullTarget:
@@ -56,7 +57,7 @@ class _NullTarget:
     def start(self, tag, attrib) -> None:
         for value in attrib.values():
             if len(value) > MAX_ATTRIBUTE:
-                raise _Refused(f"has an attribute longer than {MAX_ATTRIBUTE:,} characters")
+                raise _Refused(f"an attribute longer than {MAX_ATTRIBUTE:,} characters")
 
     def end(self, tag) -> None:
         pass
@@ -76,12 +77,9 @@ def check_xml(path: Path, data: bytes) -> None:
             scanner.feed(data[start : start + _CHUNK])
         scanner.close()
     except _Refused as exc:
-        raise InputError(f"{path}: refused: the XML {exc} (line {_line(scanner)}): mtqa reads plain XLIFF/TMX only") from None
+        raise InputError(f"{path}: refused (line {_line(scanner)}): {exc}: {_PLAIN}") from None
     except DefusedXmlException as exc:
-        raise InputError(
-            f"{path}: refused: the XML uses {_what(exc)} (line {_line(scanner)}): "
-            "mtqa does not expand entities or fetch anything; export the file without a DOCTYPE"
-        ) from None
+        raise InputError(f"{path}: refused (line {_line(scanner)}): {_what(exc)}: {_PLAIN}") from None
     except (ExpatError, SyntaxError) as exc:
         position = getattr(exc, "position", None)
         where = f" (line {position[0]}, column {position[1] + 1})" if position else ""
@@ -112,6 +110,7 @@ def load_store(path: Path, data: bytes, parse: Callable[[bytes], T]) -> T:
     try:
         return parse(data)
     except etree.XMLSyntaxError as exc:  # e.g. a text node over libxml2's 10 MB limit
-        raise InputError(f"{path}: refused by the XML parser (line {exc.lineno}): {_reason(exc)}") from None
+        limit = exc.msg.split(", line ")[0].replace(", try XML_PARSE_HUGE", "")  # libxml2's words, no content
+        raise InputError(f"{path}: refused (line {exc.lineno}): {limit}: {_PLAIN}") from None
     except (ValueError, AssertionError, StopIteration) as exc:  # translate-toolkit: wrong root, wrong version
         raise InputError(f"{path}: not a valid {path.suffix.lstrip('.').upper()} file ({str(exc)[:200] or type(exc).__name__})") from None
