@@ -90,6 +90,11 @@ def test_huge_attribute_is_refused(tmp_path):
     assert_refused(run_check(path), "attribute longer than")
 
 
+def test_text_node_over_libxml2_limit_is_refused(tmp_path):
+    line = assert_refused(run_check(write(tmp_path, ref="B" * 11_000_000)), "Text node too long")
+    assert "BBBB" not in line
+
+
 def test_tmx_with_entities_is_refused_like_xliff(tmp_path, secret):
     path = tmp_path / "attack.tmx"
     path.write_text(

@@ -5,11 +5,13 @@ Measured with lxml 6.1 / translate-toolkit 3.20 (tests/test_xml_attacks.py pins 
 an external entity (`<!ENTITY x SYSTEM "file:///etc/passwd">`) is not read but silently dropped
 from the segment, so the text checked is not the text in the file; an internal entity is
 expanded; a billion-laughs bomb is stopped by libxml2's amplification limit; attributes and text
-nodes over 10 MB are refused. So every file is first streamed through defusedxml's expat parser,
-which refuses any entity declaration and external reference, plus two rules of ours: a DOCTYPE
-may name a DTD only as a bare file name (TMX's standard `tmx14.dtd`; mtqa never loads it) and
-no attribute may exceed MAX_ATTRIBUTE characters. Each refusal is an InputError naming the file
-and line; the message never quotes the file's content.
+nodes over 10 MB are refused. So every file is first streamed (1 MiB at a time, constant memory)
+through defusedxml's expat parser with two rules of ours: a DOCTYPE may not have an internal
+subset (where entities, the billion laughs and XXE are declared) and may name a DTD only as a
+bare file name (TMX's standard `tmx14.dtd`, which nothing loads); no attribute may exceed
+MAX_ATTRIBUTE characters. defusedxml's own refusals (any entity declaration, any external
+reference) stay as a second layer. Each refusal is an InputError naming the file and line; the
+message never quotes the file's content.
 """
 
 from __future__ import annotations
@@ -111,6 +113,6 @@ def load_store(path: Path, data: bytes, parse: Callable[[bytes], T]) -> T:
         return parse(data)
     except etree.XMLSyntaxError as exc:  # e.g. a text node over libxml2's 10 MB limit
         limit = exc.msg.split(", line ")[0].replace(", try XML_PARSE_HUGE", "")  # libxml2's words, no content
-        raise InputError(f"{path}: refused (line {exc.lineno}): {limit}: {_PLAIN}") from None
+        raise InputError(f"{path}: refused (line {exc.lineno}): {limit} (libxml2 caps a text node or attribute at 10 MB)") from None
     except (ValueError, AssertionError, StopIteration) as exc:  # translate-toolkit: wrong root, wrong version
         raise InputError(f"{path}: not a valid {path.suffix.lstrip('.').upper()} file ({str(exc)[:200] or type(exc).__name__})") from None
