@@ -92,3 +92,10 @@ def test_github_actions_check_step_fails_on_a_new_error_and_passes_with_its_base
     result = run(bash, work, env)
     assert result.returncode == 0, result.stderr
     assert "0 new, 1 in the baseline, 0 suppressed" in (tmp_path / "summary.md").read_text(encoding="utf-8")
+
+
+def test_the_workflow_in_the_docs_is_the_committed_example():
+    docs = (ROOT / "docs" / "ci.md").read_text(encoding="utf-8")
+    shown = docs.split("```yaml\n", 1)[1].split("\n```\n", 1)[0]
+    example = (ROOT / "docs" / "examples" / "github-actions-mtqa.yml").read_text(encoding="utf-8")
+    assert yaml.safe_load(shown) == yaml.safe_load(example)
