@@ -2,7 +2,7 @@
 
 A folder (searched recursively, hidden files and folders skipped):
   NAME.en.txt + NAME.ar.txt [+ NAME.ref.ar.txt]   one document pair (optional reference)
-  NAME.jsonl, NAME.tsv                            one bitext document each
+  NAME.jsonl .tsv .csv .xlf .xliff .tmx .po       one bitext document each
 An English file without its Arabic MT (or either without the English) is an error before any
 work starts: a batch that silently skips a document would pass a CI gate it should fail.
 Other files (notes, reports) are ignored, with a warning that names them.
@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from qa.errors import InputError
+from qa.formats import SUFFIXES as FORMAT_SUFFIXES
 from qa.textio import (
     BITEXT_SUFFIXES,
     read_bitext,
@@ -33,6 +34,7 @@ from qa.textio import (
 
 SOURCE_SUFFIX, TARGET_SUFFIX, REFERENCE_SUFFIX = ".en.txt", ".ar.txt", ".ref.ar.txt"
 MANIFEST_COLUMNS = ("source", "target", "reference")
+SINGLE_FILE_SUFFIXES = BITEXT_SUFFIXES + FORMAT_SUFFIXES  # one file, one document: read by read_bitext
 
 
 @dataclass(frozen=True)
@@ -77,7 +79,7 @@ def discover(folder: str | Path, exclude: Sequence[str | Path] = ()) -> Batch:
                 stems.setdefault(path.with_name(name[: -len(suffix)]), {})[role] = path
                 break
         else:
-            if path.suffix.lower() in BITEXT_SUFFIXES:
+            if path.suffix.lower() in SINGLE_FILE_SUFFIXES:
                 bitexts.append(path)
             else:
                 ignored.append(str(path))
@@ -100,7 +102,7 @@ def discover(folder: str | Path, exclude: Sequence[str | Path] = ()) -> Batch:
     if not jobs:
         raise InputError(
             f"{root}: no documents found: expected NAME{SOURCE_SUFFIX} + NAME{TARGET_SUFFIX} pairs "
-            "or .jsonl/.tsv bitext files (see docs/batches.md)"
+            f"or bitext files ({' '.join(SINGLE_FILE_SUFFIXES)}; see docs/batches.md)"
         )
     jobs.sort()
     return Batch(tuple(Job(i, *job) for i, job in enumerate(jobs)), tuple(ignored))
@@ -133,10 +135,10 @@ def read_manifest(path: str | Path, encoding: str = "utf-8") -> Batch:
         source = str(base / row["source"])
         target = str(base / row["target"]) if row.get("target") else None
         reference = str(base / row["reference"]) if row.get("reference") else None
-        if target is None and Path(source).suffix.lower() not in BITEXT_SUFFIXES:
+        if target is None and Path(source).suffix.lower() not in SINGLE_FILE_SUFFIXES:
             raise InputError(
                 f"{path}, line {line_no}: no target for {row['source']}: a row without a target must name a "
-                ".jsonl or .tsv bitext file"
+                f"bitext file ({' '.join(SINGLE_FILE_SUFFIXES)})"
             )
         if target is None and reference is not None:
             raise InputError(f"{path}, line {line_no}: a bitext row takes no reference column (give each row a 'ref')")

@@ -31,8 +31,9 @@ def is_batch(inputs: Sequence[str], manifest: str | None, fmt: str, resume: bool
 def run_batch(
     inputs: Sequence[str], manifest: str | None, reference: str | None, fmt: str, output: str | None,
     config: Config, encoding: str, jobs: int | None, resume: bool,
-) -> Report:
-    """Check the batch; returns the report over every complete document (a resumed file's included)."""
+) -> tuple[Report, int]:
+    """Check the batch: the report over every complete document (a resumed file's included), and
+    how many documents were resumed from the output file."""
     batch = _batch(inputs, manifest, reference, output)
     if batch.ignored:
         shown = ", ".join(batch.ignored[:3]) + (", ..." if len(batch.ignored) > 3 else "")
@@ -60,10 +61,7 @@ def run_batch(
     finally:
         if sink is not None:
             sink.close()
-    report = documents.report(config.fail_on, [job.key for job in batch.jobs], errors)
-    if fmt == "jsonl":
-        click.echo("mtqa: " + summary_line(report, resumed, output), err=True)
-    return report
+    return documents.report(config.fail_on, [job.key for job in batch.jobs], errors), resumed
 
 
 def _batch(inputs: Sequence[str], manifest: str | None, reference: str | None, output: str | None) -> Batch:
