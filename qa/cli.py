@@ -219,7 +219,8 @@ def check_each_command(args) -> int:
     with ctx:
         for path in files:
             try:
-                code = ctx.invoke(check_command, inputs=(path,), **params)
+                # the callback in the parsed context, so flags given keep their source (they override a config file)
+                code = ctx.invoke(check_command.callback, inputs=(path,), **params)
             except MtqaError as exc:
                 click.echo(f"mtqa: error: {exc}", err=True)
                 code = exc.exit_code

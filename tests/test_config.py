@@ -158,3 +158,13 @@ def test_a_bad_config_file_fails_the_command_with_exit_2_and_one_line(mtqa, tmp_
     assert result.output.strip().splitlines() == [
         (f"mtqa: error: {tmp_path / 'mtqa.toml'}: unknown key 'colour' (known: model, select, ignore, fail-on, glossary, "
          "min-score, max-findings, baseline, suppressions, severity, settings)")]
+
+
+def test_check_each_checks_every_file_and_its_flags_still_override_the_config(mtqa, tmp_path):
+    write(tmp_path / "mtqa.toml", 'fail-on = "never"\n')
+    bad, clean = jsonl(tmp_path / "bad.jsonl", KYIV), jsonl(tmp_path / "clean.jsonl", ("Hello.", "مرحبا."))
+    assert mtqa("check-each", bad, clean).exit_code == 0  # the file says never
+    result = mtqa("check-each", "--fail-on", "critical", "--show", "findings", clean, bad, tmp_path / "missing.po")
+    assert result.exit_code == 2  # the worst: a file that cannot be read, after the others were checked
+    assert "CRITICAL NAM001" in result.output and f"mtqa: error: {tmp_path / 'missing.po'}: no such file" in result.output
+    assert mtqa("check-each", "--fail-on", "critical", clean, bad).exit_code == 1

@@ -42,19 +42,22 @@ def jsonl_rows(ids: bool = True) -> str:
     return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
 
 
-def tag(text: str, word: str, before: str, after: str) -> str:
-    return escape(text).replace(word, f"{before}{word}{after}", 1)
+def marked_up(src_tags: tuple[str, str], mt_tags: tuple[str, str]) -> list[tuple[str, str, str]]:
+    """SEGMENTS as XML content: escaped, the TAGGED pair's name wrapped in the given (before, after) markup."""
+    out = []
+    for i, src, mt in SEGMENTS:
+        src, mt = escape(src), escape(mt)
+        if i == TAGGED:
+            src = src.replace("Kyiv", src_tags[0] + "Kyiv" + src_tags[1], 1)
+            mt = mt.replace("كيف", mt_tags[0] + "كيف" + mt_tags[1], 1)
+        out.append((i, src, mt))
+    return out
 
 
 def xliff12() -> str:
-    units = []
-    for i, src, mt in SEGMENTS:
-        if i == TAGGED:
-            src = tag(src, "Kyiv", '<g id="1"><bpt id="2">&lt;b&gt;</bpt>', '<ept id="2">&lt;/b&gt;</ept></g>')
-            mt = tag(mt, "كيف", '<g id="1"><bpt id="2">&lt;b&gt;</bpt>', '<ept id="2">&lt;/b&gt;</ept></g><x id="3"/>')
-        else:
-            src, mt = escape(src), escape(mt)
-        units.append(f'   <trans-unit id="{i}">\n    <source>{src}</source>\n    <target state="translated">{mt}</target>\n   </trans-unit>')
+    bold = ('<g id="1"><bpt id="2">&lt;b&gt;</bpt>', '<ept id="2">&lt;/b&gt;</ept></g>')
+    units = [f'   <trans-unit id="{i}">\n    <source>{src}</source>\n    <target state="translated">{mt}</target>\n   </trans-unit>'
+             for i, src, mt in marked_up(bold, (bold[0], bold[1] + '<x id="3"/>'))]
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">\n'
         ' <file original="news.txt" source-language="en-GB" target-language="ar-EG" datatype="plaintext">\n  <body>\n'
@@ -63,14 +66,8 @@ def xliff12() -> str:
 
 
 def xliff20() -> str:
-    units = []
-    for i, src, mt in SEGMENTS:
-        if i == TAGGED:
-            src = tag(src, "Kyiv", '<pc id="1">', "</pc>")
-            mt = tag(mt, "كيف", '<pc id="1">', '</pc><ph id="2"/>')
-        else:
-            src, mt = escape(src), escape(mt)
-        units.append(f'  <unit id="{i}"><segment><source>{src}</source><target>{mt}</target></segment></unit>')
+    units = [f'  <unit id="{i}"><segment><source>{src}</source><target>{mt}</target></segment></unit>'
+             for i, src, mt in marked_up(('<pc id="1">', "</pc>"), ('<pc id="1">', '</pc><ph id="2"/>'))]
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         '<xliff version="2.0" xmlns="urn:oasis:names:tc:xliff:document:2.0" srcLang="en-US" trgLang="ar">\n <file id="f1">\n'
@@ -79,17 +76,10 @@ def xliff20() -> str:
 
 
 def tmx() -> str:
-    units = []
-    for i, src, mt in SEGMENTS:
-        if i == TAGGED:
-            src = tag(src, "Kyiv", '<bpt i="1">&lt;b&gt;</bpt>', '<ept i="1">&lt;/b&gt;</ept>')
-            mt = tag(mt, "كيف", '<bpt i="1">&lt;b&gt;</bpt>', '<ept i="1">&lt;/b&gt;</ept>')
-        else:
-            src, mt = escape(src), escape(mt)
-        units.append(
-            f'  <tu tuid="{i}">\n   <tuv xml:lang="en"><seg>{src}</seg></tuv>\n'
-            f'   <tuv xml:lang="fr"><seg>traduction</seg></tuv>\n   <tuv xml:lang="ar-SA"><seg>{mt}</seg></tuv>\n  </tu>'
-        )
+    bold = ('<bpt i="1">&lt;b&gt;</bpt>', '<ept i="1">&lt;/b&gt;</ept>')
+    units = [f'  <tu tuid="{i}">\n   <tuv xml:lang="en"><seg>{src}</seg></tuv>\n'
+             f'   <tuv xml:lang="fr"><seg>traduction</seg></tuv>\n   <tuv xml:lang="ar-SA"><seg>{mt}</seg></tuv>\n  </tu>'
+             for i, src, mt in marked_up(bold, bold)]
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE tmx SYSTEM "tmx14.dtd">\n<tmx version="1.4">\n'
         ' <header creationtool="hand" creationtoolversion="1" segtype="sentence" o-tmf="none" adminlang="en"'
@@ -317,5 +307,5 @@ def test_csv_errors_name_the_line(tmp_path):
 def test_jsonl_and_tsv_are_still_read_by_textio(tmp_path):
     path = write(tmp_path, "p.tsv", "src\tmt\nHi\tمرحبا\n")
     assert [p.mt for p in read_bitext(path)] == ["مرحبا"]
-    with pytest.raises(InputError, match=r"\.jsonl or \.tsv .*\.xlf, \.xliff, \.tmx, \.po, \.csv"):
+    with pytest.raises(InputError, match=r"\.jsonl or \.tsv bitext file .* or one of \.xlf, \.xliff, \.tmx, \.po, \.csv"):
         read_bitext(write(tmp_path, "p.txt", "x"))

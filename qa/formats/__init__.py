@@ -94,14 +94,9 @@ def no_pairs(path: Path, found: Iterable[tuple[str | None, str | None]], skipped
 
 def read_bytes(path: Path) -> bytes:
     """The file's bytes (XML and PO declare their own encoding), with textio's errors."""
-    if not path.exists():
-        raise InputError(f"{path}: no such file")
-    if path.is_dir():
-        raise InputError(f"{path}: is a directory, not a file")
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    from qa.textio import read_bytes as read_file
+
+    data = read_file(path)
     if not data.strip():
         raise InputError(f"{path}: is empty")
     return data

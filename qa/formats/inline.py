@@ -20,7 +20,7 @@ from lxml import etree
 WRAPPERS = frozenset({"g", "pc", "mrk", "hi"})
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 # XML white space is these four characters only: a no-break space (U+00A0, XLIFF 2's <cp hex="00A0"/>) is text.
-_XML_SPACE_OR_NOT = re.compile(r"(?P<space>[ \t\r\n]+)|[^ \t\r\n]+")
+_XML_SPACE_RUN = re.compile(r"[ \t\r\n]+")
 
 Tags = tuple[tuple[int, str], ...]
 
@@ -102,23 +102,8 @@ def _preserves_space(element: etree._Element) -> bool:
 def _collapse(text: str, tags: list[tuple[int, str]]) -> tuple[str, list[tuple[int, str]]]:
     """xml:space="default": runs of XML white space become one space, none at either end.
 
-    Tag offsets move with the text: new_offset[i] is where old offset i lands.
+    A tag moves with the text before it (a tag inside a run of spaces lands after its one space).
     """
-    out: list[str] = []
-    new_offset = [0] * (len(text) + 1)
-    pos = 0
-    for match in _XML_SPACE_OR_NOT.finditer(text):
-        start, end = match.span()
-        for i in range(start, end + 1):
-            new_offset[i] = pos
-        if match.lastgroup == "space":
-            if 0 < start and end < len(text):
-                out.append(" ")
-                pos += 1
-                new_offset[end] = pos
-        else:
-            out.append(match.group())
-            for i in range(start, end + 1):
-                new_offset[i] = pos + (i - start)
-            pos += end - start
-    return "".join(out), [(new_offset[offset], markup) for offset, markup in tags]
+    collapsed = _XML_SPACE_RUN.sub(" ", text).strip(" ")
+    moved = [(min(len(_XML_SPACE_RUN.sub(" ", text[:offset]).lstrip(" ")), len(collapsed)), markup) for offset, markup in tags]
+    return collapsed, moved
