@@ -59,7 +59,18 @@ def segment_to_dict(seg: SegmentResult) -> dict[str, Any]:
         "score": seg.score,
         "metrics": dict(seg.metrics),
         "findings": [f.to_dict() for f in seg.findings],
+        **_origins_dict(pair),
     }
+
+
+def _origins_dict(pair: AlignedPair) -> dict[str, Any]:
+    """Where the texts sit in the input files (AlignedPair.src_origins), only when known."""
+    out: dict[str, Any] = {}
+    if pair.src_origins:
+        out["src_origins"] = [list(o) for o in pair.src_origins]
+    if pair.mt_origins:
+        out["mt_origins"] = [list(o) for o in pair.mt_origins]
+    return out
 
 
 def report_from_json(data: dict[str, Any] | str) -> Report:
@@ -101,6 +112,8 @@ def segment_from_dict(seg: dict[str, Any]) -> SegmentResult:
         src_lines=tuple(seg["src_lines"]),
         mt_lines=tuple(seg["mt_lines"]),
         similarity=metrics.get("similarity"),
+        src_origins=tuple(tuple(o) for o in seg.get("src_origins", ())),
+        mt_origins=tuple(tuple(o) for o in seg.get("mt_origins", ())),
     )
     return SegmentResult(pair, seg["score"], metrics, tuple(_finding_from(f) for f in seg["findings"]))
 
