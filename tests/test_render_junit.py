@@ -89,3 +89,25 @@ def test_markup_and_control_characters_in_texts_stay_well_formed_text(tmp_path):
     failure = next(r for r in results_by_case(path)["segment 1 (en 1 | ar 1)"] if isinstance(r, Failure))
     assert failure.message == 'critical: <b>"x" & y</b>]]>\\u0000\\u001b'
     assert "Suggestion: </failure><x/>" in failure.text
+
+
+def test_the_cli_gate_decides_what_fails(monkeypatch, encoder, tmp_path):
+    """`mtqa check -f junit --fail-on X`: the renderer is told the run's gate."""
+    import json
+
+    from click.testing import CliRunner
+
+    from qa.cli import main
+
+    monkeypatch.setattr("qa.pipeline.open_encoder", lambda model: encoder)
+    copied = "The talks will resume on Monday in Geneva."  # an MT equal to its source: critical
+    pairs = tmp_path / "pairs.jsonl"
+    pairs.write_text(json.dumps({"src": copied, "mt": copied}) + "\n", encoding="utf-8")
+    counts = {}
+    for gate in ("critical", "never"):
+        out = tmp_path / f"{gate}.xml"
+        result = CliRunner().invoke(main, ["check", str(pairs), "-f", "junit", "--fail-on", gate, "-o", str(out)])
+        assert result.exit_code == (1 if gate == "critical" else 0), result.output
+        (suite,) = list(JUnitXml.fromfile(str(out)))
+        counts[gate] = (suite.tests, suite.failures)
+    assert counts == {"critical": (1, 1), "never": (1, 0)}

@@ -154,3 +154,25 @@ def test_real_documents_give_code_point_columns_in_the_translation_file(tmp_path
     assert region_text(arabic, region) == "كيف"
     english_region = kyiv[0]["relatedLocations"][0]["physicalLocation"]["region"]
     assert region_text(english, english_region) == "Kyiv"
+
+
+def test_cli_bitext_results_point_at_the_rows_line_in_the_file(monkeypatch, encoder, tmp_path):
+    """Blank lines are not rows: the location is the row's line in the file, not its row number."""
+    from click.testing import CliRunner
+
+    from qa.cli import main
+
+    monkeypatch.setattr("qa.pipeline.open_encoder", lambda model: encoder)
+    copied = "The talks will resume on Monday in Geneva."  # an MT equal to its source: LNG002
+    rows = [{"src": "Prices rose.", "mt": "ارتفعت الأسعار."}, {"src": copied, "mt": copied}]
+    pairs = tmp_path / "pairs.jsonl"
+    pairs.write_text(json.dumps(rows[0]) + "\n\n\n" + json.dumps(rows[1]) + "\n", encoding="utf-8")
+    out = tmp_path / "report.sarif"
+    result = CliRunner().invoke(main, ["check", str(pairs), "-f", "sarif", "-o", str(out)])
+    assert result.exit_code == 1, result.output
+    document = json.loads(out.read_text(encoding="utf-8"))
+    validate(document)
+    located = {
+        (r["ruleId"], r["locations"][0]["physicalLocation"]["region"]["startLine"]) for r in document["runs"][0]["results"]
+    }
+    assert ("LNG002", 4) in located
