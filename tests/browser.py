@@ -21,7 +21,7 @@ CHROMIUM_FLAGS = (
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync", "--hide-scrollbars",
 )
-PROBE_RESULT = re.compile(r'<pre id="probe-result">(.*?)</pre>', re.S)
+PROBE_RESULT = re.compile(r'<pre id="probe-result">(.*?)</pre>', re.DOTALL)
 CSP_META = re.compile(r'<meta http-equiv="Content-Security-Policy"[^>]*>\n?')
 
 

@@ -17,7 +17,16 @@ import re
 import pytest
 from browser import CSP_META, dump_dom, probe, require_chromium
 
-from qa.model import AlignedPair, Category, DocumentResult, Finding, Report, SegmentResult, Severity, Span
+from qa.model import (
+    AlignedPair,
+    Category,
+    DocumentResult,
+    Finding,
+    Report,
+    SegmentResult,
+    Severity,
+    Span,
+)
 from qa.render import RenderOptions, render
 
 PAYLOADS = [
@@ -31,7 +40,7 @@ PAYLOADS = [
     "</style></title><!-- <script>document.title='pwned-comment'</script>",
 ]
 JOINED = " ".join(PAYLOADS)
-MARKER = re.compile(r"pwned", re.I)
+MARKER = re.compile(r"pwned", re.IGNORECASE)
 
 
 def hostile_report() -> Report:
@@ -94,7 +103,7 @@ def test_payloads_do_not_run_in_the_page_as_shipped(page_html, tmp_path):
     dom = dump_dom(page)
     assert re.search(r"<title>mtqa report: failed</title>", dom)
     assert not re.search(r"data-pwned", dom)
-    assert not MARKER.search(html.unescape(re.search(r"<title>(.*?)</title>", dom, re.S).group(1)))
+    assert not MARKER.search(html.unescape(re.search(r"<title>(.*?)</title>", dom, re.DOTALL).group(1)))
 
 
 def test_payloads_stay_text_by_escaping_alone(page_html, tmp_path):

@@ -8,7 +8,13 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from report_samples import SOURCE_LINES, TARGET, TARGET_LINES, bitext_report, document_report
+from report_samples import (
+    SOURCE_LINES,
+    TARGET,
+    TARGET_LINES,
+    bitext_report,
+    document_report,
+)
 
 from qa.config import Config
 from qa.model import AlignedPair, SegmentResult

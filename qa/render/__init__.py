@@ -10,8 +10,7 @@ from collections.abc import Callable
 
 from qa.errors import UsageError
 from qa.model import Report
-from qa.render import json, text
-from qa.render import csv, html, junit, sarif
+from qa.render import csv, html, json, junit, sarif, text
 from qa.render.options import RenderOptions
 
 Renderer = Callable[[Report, RenderOptions], str]

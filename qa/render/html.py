@@ -23,6 +23,7 @@ from __future__ import annotations
 import base64
 import hashlib
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 
 from qa.model import Category, Finding, Report, SegmentResult, Severity, Span
@@ -130,7 +131,7 @@ def _pieces(text: str, spans: list[tuple[str, Finding, Span | None]]) -> list[Pi
     spans = [(fid, f, s) for fid, f, s in spans if s is not None and s.end <= len(text) and s.end > s.start]
     cuts = sorted({0, len(text), *(s.start for _, _, s in spans), *(s.end for _, _, s in spans)})
     pieces = []
-    for start, end in zip(cuts, cuts[1:]):
+    for start, end in pairwise(cuts):
         covering = [(fid, f) for fid, f, s in spans if s.start <= start and end <= s.end]
         piece = Piece(text[start:end])
         if covering:
