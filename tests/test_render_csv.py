@@ -70,3 +70,16 @@ def test_neutralise_leaves_ordinary_text_alone():
     assert neutralise("كيف") == "كيف"
     assert neutralise("a = b") == "a = b"
     assert neutralise("") == ""
+
+
+@pytest.mark.parametrize("fmt", ["csv", "html", "sarif", "junit"])
+def test_a_lone_surrogate_from_a_json_input_still_gives_a_writable_report(fmt, tmp_path):
+    """json.loads('"\\ud800"') is a str UTF-8 cannot encode; every format must still be written."""
+    report = document_report()
+    doc = report.documents[0]
+    seg = doc.segments[0]
+    seg = replace(seg, findings=(replace(seg.findings[0], message="bad \ud800 text"),))
+    report = replace(report, documents=(replace(doc, segments=(seg,)),))
+    path = tmp_path / f"report.{fmt}"
+    write_atomic(path, render(report, fmt, RenderOptions()))
+    assert "bad " in path.read_text(encoding="utf-8")

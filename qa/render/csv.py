@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 from qa.model import Report
 from qa.render.locate import finding_texts, lines_label
@@ -25,6 +26,7 @@ COLUMNS = (
     "document", "segment", "lines", "severity", "code", "check", "category",
     "message", "english", "arabic", "suggestion", "score",
 )
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 
 
@@ -49,4 +51,5 @@ def render(report: Report, options: RenderOptions) -> str:
                     english, arabic, finding.suggestion or "",
                 )
                 writer.writerow([*(neutralise(cell) for cell in text_cells), f"{seg.score:.2f}"])
-    return BOM + buffer.getvalue()
+    # A lone surrogate (a JSON input may hold one) cannot be written as UTF-8: U+FFFD instead.
+    return BOM + LONE_SURROGATE.sub("\ufffd", buffer.getvalue())

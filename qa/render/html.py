@@ -27,6 +27,7 @@ from itertools import pairwise
 from typing import Any
 
 from qa.model import Category, Finding, Report, SegmentResult, Severity, Span
+from qa.render.csv import LONE_SURROGATE
 from qa.render.html_template import SCRIPT, TEMPLATE
 from qa.render.locate import finding_texts, lines_label
 from qa.render.options import RenderOptions
@@ -53,11 +54,13 @@ def render(report: Report, options: RenderOptions) -> str:
 
     env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     template = env.from_string(TEMPLATE)
-    return template.render(
+    page = template.render(
         csp=CSP,
         script=Markup(SCRIPT),  # a constant of this package, never report text
         **_view(report, options),
     )
+    # A lone surrogate (a JSON input may hold one) cannot be written as UTF-8: U+FFFD instead.
+    return LONE_SURROGATE.sub("\ufffd", page)
 
 
 def _view(report: Report, options: RenderOptions) -> dict[str, Any]:

@@ -39,6 +39,7 @@ SCRIPT = """
   boxes.forEach(function (b) { b.addEventListener("change", apply); });
   only.addEventListener("change", apply);
   apply();
+  document.documentElement.classList.add("scripted");  // the filters work: show them
 })();
 """
 
@@ -89,7 +90,8 @@ li.finding { margin: .2rem 0; }
 bdi[lang="ar"] { font-family: "Noto Naskh Arabic", "Amiri", "Segoe UI", Tahoma, "DejaVu Sans", serif; }
 svg text { font-size: 11px; fill: #1c2128; }
 .bar.low { fill: var(--critical); } .bar.mid { fill: var(--major); } .bar.high { fill: #15803d; }
-@media print { fieldset { display: none; } }
+#filters { display: none; } .scripted #filters { display: block; }
+@media print { #filters { display: none; } }
 </style>
 </head>
 <body>

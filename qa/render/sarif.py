@@ -54,7 +54,12 @@ def render(report: Report, options: RenderOptions) -> str:
         "properties": {"signature": report.signature, "summary": report.summary},
     }
     sarif = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
-    return json.dumps(sarif, ensure_ascii=False, indent=2) + "\n"
+    text = json.dumps(sarif, ensure_ascii=False, indent=2) + "\n"
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate (a JSON input may hold one): escaped, still valid JSON
+        text = json.dumps(sarif, ensure_ascii=True, indent=2) + "\n"
+    return text
 
 
 def _rules(seen: dict[str, Finding]) -> list[dict[str, Any]]:
