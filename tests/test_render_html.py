@@ -138,3 +138,9 @@ def test_screenshot_shows_the_page_with_its_highlight_colours(page, tmp_path):
     counts = {rgb: n for n, rgb in colours}
     for severity, rgb in HIGHLIGHTS.items():
         assert counts.get(rgb, 0) > 50, f"no {severity} highlight in the screenshot"
+
+
+def test_show_findings_lists_only_segments_with_findings_and_says_how_many_are_left_out():
+    page = render(document_report(), "html", RenderOptions(show="findings"))
+    assert re.findall(r'<tbody class="segment" id="segment-\d+" data-segment="(\d+)">', page) == ["1", "2", "3"]
+    assert "1 segments without findings are not shown" in page

@@ -68,7 +68,7 @@ fieldset { display: inline-block; border: 1px solid var(--line); border-radius: 
 label { margin-right: .8rem; white-space: nowrap; }
 table.segments { border-collapse: collapse; width: 100%; table-layout: fixed; }
 table.segments th { text-align: start; background: #f3f5f7; border-bottom: 2px solid var(--line); padding: .3rem .5rem; }
-table.segments td { vertical-align: top; padding: .45rem .5rem; border-top: 1px solid var(--line); }
+table.segments td { vertical-align: top; padding: .45rem .5rem; border-top: 1px solid var(--line); overflow-wrap: anywhere; }
 col.num { width: 3.5rem; } col.lines { width: 7.5rem; } col.score { width: 4.5rem; }
 td.en { font-size: 1rem; }
 td.ar { font-family: "Noto Naskh Arabic", "Amiri", "Segoe UI", Tahoma, "DejaVu Sans", serif; font-size: 1.15rem; text-align: right; }
