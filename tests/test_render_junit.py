@@ -108,6 +108,27 @@ def test_the_cli_gate_decides_what_fails(monkeypatch, encoder, tmp_path):
         out = tmp_path / f"{gate}.xml"
         result = CliRunner().invoke(main, ["check", str(pairs), "-f", "junit", "--fail-on", gate, "-o", str(out)])
         assert result.exit_code == (1 if gate == "critical" else 0), result.output
-        (suite,) = list(JUnitXml.fromfile(str(out)))
-        counts[gate] = (suite.tests, suite.failures)
-    assert counts == {"critical": (1, 1), "never": (1, 0)}
+        document, gate_suite = list(JUnitXml.fromfile(str(out)))
+        counts[gate] = (document.tests, document.failures, gate_suite.failures)
+    assert counts == {"critical": (1, 1, 1), "never": (1, 0, 0)}
+
+
+def test_with_a_gate_block_only_the_findings_that_fail_the_gate_are_failures(tmp_path):
+    """qa.gate decides (baseline, suppressions, --max-findings); JUnit shows its decision."""
+    from collections import Counter
+
+    from qa.gate import GateOptions, apply_gate, signature
+
+    report = document_report()
+    kyiv_segment = report.segments()[0]
+    baseline = Counter({signature(kyiv_segment.findings[0], kyiv_segment): 1})  # Kyiv is a known finding
+    gated = apply_gate(report, GateOptions(fail_on=Severity.CRITICAL, min_score=90.0, baseline=baseline))
+    path = junit(gated, Severity.CRITICAL, tmp_path)
+    document, gate_suite = list(JUnitXml.fromfile(str(path)))
+    assert document.failures == 1  # segment 2's new critical NEG001; Kyiv is in the baseline
+    cases = results_by_case(path)
+    assert [r.type for r in cases["segment 2 (en 2,3 | ar 2,3)"] if isinstance(r, Failure)] == ["NEG001 negation-dropped"]
+    assert not [r for r in cases["segment 1 (en 1 | ar 1)"] if isinstance(r, Failure)]
+    (gate_failure,) = [r for r in cases["gate"] if isinstance(r, Failure)]
+    assert "below --min-score 90" in gate_failure.message
+    assert XSD.validate(etree.parse(str(path))), XSD.error_log

@@ -1,9 +1,12 @@
 """The JUnit XML report, for CI systems that show test results (GitLab, Jenkins, Azure, ...).
 
-One <testsuite> per document, one <testcase> per segment, one <failure> per finding at or above
-the run's gate (RenderOptions.fail_on); findings below the gate are listed in the testcase's
-<system-out>, so a reader still sees them without the build turning red. A check that crashed
-on a segment is an <error> there. The counts follow JUnit's convention (`failures` counts
+One <testsuite> per document, one <testcase> per segment, one <failure> per finding that fails
+the run's gate: the findings the report's `summary.gate.failing` lists (qa.gate: new, not
+suppressed, at or above --fail-on or over a --max-findings limit), or, in a report without a gate
+block, the findings at or above RenderOptions.fail_on. Other findings are listed in the
+testcase's <system-out>, so a reader still sees them without the build turning red. A check that
+crashed on a segment is an <error> there. With a gate block, a last suite "mtqa gate" holds one
+testcase, failing with the gate's reasons (a --min-score miss fails no segment). The counts follow JUnit's convention (`failures` counts
 failing testcases), which is how junitparser, Jenkins and GitLab read them.
 
 Written with xml.etree.ElementTree, which escapes text and attributes. XML 1.0 cannot carry
@@ -16,6 +19,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from collections import Counter
 
 from qa.model import DocumentResult, Finding, Report, SegmentResult
 from qa.render.locate import finding_texts, lines_label
@@ -32,8 +36,13 @@ def xml_text(text: str) -> str:
 def render(report: Report, options: RenderOptions) -> str:
     root = ET.Element("testsuites", name="mtqa")
     totals = {"tests": 0, "failures": 0, "errors": 0}
-    for doc in report.documents:
-        suite = _suite(doc, report, options)
+    gate = report.summary.get("gate")
+    # (document index, segment id, code, message) of each finding that fails the gate, counted.
+    failing = Counter((e["document"], e["segment"], e["code"], e["message"]) for e in gate["failing"]) if gate else None
+    suites = [_suite(i, doc, report, options, failing) for i, doc in enumerate(report.documents)]
+    if gate:
+        suites.append(_gate_suite(gate))
+    for suite in suites:
         root.append(suite)
         for key in totals:
             totals[key] += int(suite.get(key, "0"))
@@ -43,7 +52,9 @@ def render(report: Report, options: RenderOptions) -> str:
     return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"
 
 
-def _suite(doc: DocumentResult, report: Report, options: RenderOptions) -> ET.Element:
+def _suite(
+    index: int, doc: DocumentResult, report: Report, options: RenderOptions, failing: Counter | None
+) -> ET.Element:
     bitext = doc.target is None
     name = doc.source if bitext else f"{doc.source} -> {doc.target}"
     suite = ET.Element("testsuite", name=xml_text(name or "mtqa"))
@@ -55,27 +66,53 @@ def _suite(doc: DocumentResult, report: Report, options: RenderOptions) -> ET.El
     crashes: dict[str, list[str]] = {}
     for failure in report.failures:
         crashes.setdefault(failure.pair_id, []).append(f"{failure.code} {failure.check}: {failure.error}")
-    failing = errored = 0
+    failed = errored = 0
     classname = xml_text(doc.target or doc.source or "mtqa")
     for seg in doc.segments:
-        case = _case(seg, bitext, classname, options, crashes.get(seg.pair.id, []))
+        fails = _fails(index, seg, options, failing)
+        case = _case(seg, bitext, classname, fails, crashes.get(seg.pair.id, []))
         suite.append(case)
-        failing += case.find("failure") is not None
+        failed += case.find("failure") is not None
         errored += case.find("error") is not None
     suite.set("tests", str(len(doc.segments)))
-    suite.set("failures", str(failing))
+    suite.set("failures", str(failed))
     suite.set("errors", str(errored))
     suite.set("skipped", "0")
     return suite
 
 
-def _case(seg: SegmentResult, bitext: bool, classname: str, options: RenderOptions, crashes: list[str]) -> ET.Element:
+def _fails(index: int, seg: SegmentResult, options: RenderOptions, failing: Counter | None) -> list[bool]:
+    """For each of the segment's findings, whether it fails the gate."""
+    out = []
+    for finding in seg.findings:
+        if failing is None:
+            out.append(options.fail_on is not None and finding.severity.rank >= options.fail_on.rank)
+            continue
+        key = (index, seg.pair.id, finding.code, finding.message)
+        out.append(failing[key] > 0)
+        failing[key] -= 1
+    return out
+
+
+def _gate_suite(gate: dict) -> ET.Element:
+    suite = ET.Element("testsuite", name="mtqa gate", tests="1", failures="0" if gate["passed"] else "1", errors="0")
+    suite.set("skipped", "0")
+    case = ET.SubElement(suite, "testcase", name="gate", classname="mtqa")
+    if not gate["passed"]:
+        reasons = "; ".join(gate.get("reasons", []))
+        ET.SubElement(case, "failure", type="gate", message=xml_text(reasons)).text = xml_text(reasons)
+    counts = gate.get("counts", {})
+    ET.SubElement(case, "system-out").text = xml_text(", ".join(f"{k} {v}" for k, v in counts.items()))
+    return suite
+
+
+def _case(seg: SegmentResult, bitext: bool, classname: str, fails: list[bool], crashes: list[str]) -> ET.Element:
     pair = seg.pair
     case = ET.Element("testcase", name=xml_text(f"segment {pair.id} ({lines_label(pair, bitext)})"), classname=classname)
-    gate = options.fail_on
     below = []
-    for finding in sorted(seg.findings, key=lambda f: -f.severity.rank):
-        if gate is not None and finding.severity.rank >= gate.rank:
+    ordered = sorted(zip(seg.findings, fails), key=lambda pair: -pair[0].severity.rank)
+    for finding, fails_gate in ordered:
+        if fails_gate:
             failure = ET.SubElement(
                 case, "failure", type=f"{finding.code} {finding.check}",
                 message=xml_text(f"{finding.severity.value}: {finding.message}"),
