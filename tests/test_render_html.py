@@ -144,3 +144,18 @@ def test_show_findings_lists_only_segments_with_findings_and_says_how_many_are_l
     page = render(document_report(), "html", RenderOptions(show="findings"))
     assert re.findall(r'<tbody class="segment" id="segment-\d+" data-segment="(\d+)">', page) == ["1", "2", "3"]
     assert "1 segments without findings are not shown" in page
+
+
+def test_the_gate_decision_is_shown_for_each_finding_and_its_reasons_on_top():
+    from collections import Counter
+
+    from qa.gate import GateOptions, apply_gate, signature
+    from qa.model import Severity
+
+    report = document_report()
+    kyiv_segment = report.segments()[0]
+    baseline = Counter({signature(kyiv_segment.findings[0], kyiv_segment): 1})
+    page = render(apply_gate(report, GateOptions(fail_on=Severity.CRITICAL, baseline=baseline)), "html", RenderOptions())
+    standings = re.findall(r'<code>(\w+)</code>[^<]*<span class="standing">\[([^\]]+)\]</span>', page)
+    assert ("NAM001", "in the baseline") in standings and ("NEG001", "fails the gate") in standings
+    assert re.search(r'<ul class="gate"><li>1 new finding\(s\) at or above critical</li></ul>', page)

@@ -182,3 +182,25 @@ def test_cli_bitext_results_point_at_the_rows_line_in_the_file(monkeypatch, enco
         (r["ruleId"], r["locations"][0]["physicalLocation"]["region"]["startLine"]) for r in document["runs"][0]["results"]
     }
     assert ("LNG002", 4) in located
+
+
+def test_the_gate_block_gives_baseline_states_suppressions_and_what_fails():
+    from collections import Counter
+
+    from qa.gate import GateOptions, Suppression, apply_gate, signature
+    from qa.model import Severity
+
+    report = document_report()
+    kyiv_segment = report.segments()[0]
+    baseline = Counter({signature(kyiv_segment.findings[0], kyiv_segment): 1})
+    accepted = Suppression(reason="house style keeps the year", code="NUM001")
+    gated = apply_gate(report, GateOptions(fail_on=Severity.CRITICAL, baseline=baseline, suppressions=(accepted,)))
+    document = sarif(gated)
+    validate(document)
+    by_rule = {r["ruleId"]: r for r in document["runs"][0]["results"]}
+    assert by_rule["NAM001"]["baselineState"] == "unchanged" and by_rule["NAM001"]["properties"]["failsGate"] is False
+    assert by_rule["NEG001"]["baselineState"] == "new" and by_rule["NEG001"]["properties"]["failsGate"] is True
+    assert by_rule["NUM001"]["suppressions"] == [
+        {"kind": "external", "status": "accepted", "justification": "house style keeps the year"}
+    ]
+    assert "baselineState" not in by_rule["NUM001"]

@@ -28,6 +28,7 @@ from typing import Any
 
 from qa.model import Category, Finding, Report, SegmentResult, Severity, Span
 from qa.render.csv import LONE_SURROGATE
+from qa.render.gateview import GateView
 from qa.render.html_template import SCRIPT, TEMPLATE
 from qa.render.locate import finding_texts, lines_label
 from qa.render.options import RenderOptions
@@ -65,8 +66,9 @@ def render(report: Report, options: RenderOptions) -> str:
 
 def _view(report: Report, options: RenderOptions) -> dict[str, Any]:
     counter = iter(range(1, 10**9))
+    gate = GateView(report.summary)
     documents = []
-    for doc in report.documents:
+    for index, doc in enumerate(report.documents):
         bitext = doc.target is None
         shown = [s for s in doc.segments if options.show == "all" or s.findings]
         documents.append(
@@ -74,7 +76,7 @@ def _view(report: Report, options: RenderOptions) -> dict[str, Any]:
                 "source": doc.source or "",
                 "target": doc.target or "",
                 "bitext": bitext,
-                "segments": [_segment(seg, bitext, counter) for seg in shown],
+                "segments": [_segment(seg, bitext, counter, _standings(gate, index, seg)) for seg in shown],
                 "hidden": len(doc.segments) - len(shown),
             }
         )
@@ -93,10 +95,27 @@ def _view(report: Report, options: RenderOptions) -> dict[str, Any]:
         "histogram": _histogram([s.score for s in report.segments()]),
         "documents": documents,
         "failures": [f"{f.code} {f.check} crashed on segment {f.pair_id}: {f.error}" for f in report.failures],
+        "gate_reasons": list(gate.gate.get("reasons", [])) if gate.gate else [],
     }
 
 
-def _segment(seg: SegmentResult, bitext: bool, counter) -> dict[str, Any]:
+def _standings(gate: GateView, index: int, seg: SegmentResult) -> dict[int, str]:
+    """What the gate decided about each finding (by id()), as a short label; none without a gate."""
+    if gate.gate is None:
+        return {}
+    out = {}
+    for finding in seg.findings:
+        standing = gate.take(index, seg, finding)
+        if standing["suppressed"] is not None:
+            out[id(finding)] = f"suppressed: {standing['suppressed']}"
+        elif standing["new"] is False:
+            out[id(finding)] = "in the baseline"
+        else:
+            out[id(finding)] = "fails the gate" if standing["fails"] else ""
+    return out
+
+
+def _segment(seg: SegmentResult, bitext: bool, counter, standings: dict[int, str]) -> dict[str, Any]:
     pair = seg.pair
     ordered = sorted(seg.findings, key=lambda f: -f.severity.rank)
     ids = [f"f{next(counter)}" for _ in ordered]
@@ -114,6 +133,7 @@ def _segment(seg: SegmentResult, bitext: bool, counter) -> dict[str, Any]:
                 "english": english,
                 "arabic": arabic,
                 "suggestion": finding.suggestion or "",
+                "standing": standings.get(id(finding), ""),
             }
         )
     tagged = list(zip(ids, ordered))

@@ -87,6 +87,7 @@ li.finding { margin: .2rem 0; }
          font-size: .75rem; font-weight: 700; text-transform: uppercase; padding: 0 .3rem; }
 .badge.critical { background: var(--critical); } .badge.major { background: var(--major); } .badge.minor { background: var(--minor); }
 .spans { color: var(--muted); font-size: .9rem; }
+.standing { color: var(--muted); font-style: italic; } ul.gate { color: var(--critical); margin: .3rem 0; }
 bdi[lang="ar"] { font-family: "Noto Naskh Arabic", "Amiri", "Segoe UI", Tahoma, "DejaVu Sans", serif; }
 svg text { font-size: 11px; fill: #1c2128; }
 .bar.low { fill: var(--critical); } .bar.mid { fill: var(--major); } .bar.high { fill: #15803d; }
@@ -97,6 +98,9 @@ svg text { font-size: 11px; fill: #1c2128; }
 <body>
 <header>
 <h1>mtqa report <span class="verdict {{ 'passed' if passed else 'failed' }}">{{ 'PASSED' if passed else 'FAILED' }}</span></h1>
+{% if gate_reasons %}
+<ul class="gate">{% for reason in gate_reasons %}<li>{{ reason }}</li>{% endfor %}</ul>
+{% endif %}
 {% for doc in documents %}
 <div>{% if doc.bitext %}<bdi>{{ doc.source }}</bdi>{% else %}<bdi>{{ doc.source }}</bdi> → <bdi>{{ doc.target }}</bdi>{% endif %}</div>
 {% endfor %}
@@ -164,7 +168,7 @@ svg text { font-size: 11px; fill: #1c2128; }
 <ul class="findings">
 {% for f in seg.findings %}
 <li class="finding" id="{{ f.id }}" data-severity="{{ f.severity }}" data-category="{{ f.category }}">
-<span class="badge {{ f.severity }}">{{ f.severity }}</span> <code>{{ f.code }}</code> {{ f.check }} · {{ f.category }}:
+<span class="badge {{ f.severity }}">{{ f.severity }}</span> <code>{{ f.code }}</code> {{ f.check }} · {{ f.category }}{% if f.standing %} <span class="standing">[{{ f.standing }}]</span>{% endif %}:
 <span class="message">{% for text, arabic in f.message %}{% if arabic %}<bdi lang="ar" dir="rtl">{{ text }}</bdi>{% else %}{{ text }}{% endif %}{% endfor %}</span>
 {% if f.english or f.arabic or f.suggestion %}
 <div class="spans">{% if f.english %}English: «<bdi lang="en" dir="ltr">{{ f.english }}</bdi>» {% endif %}{% if f.arabic %}Arabic: «<bdi lang="ar" dir="rtl">{{ f.arabic }}</bdi>» {% endif %}{% if f.suggestion %}suggestion: <bdi class="suggestion">{{ f.suggestion }}</bdi>{% endif %}</div>

@@ -19,9 +19,9 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from collections import Counter
 
 from qa.model import DocumentResult, Finding, Report, SegmentResult
+from qa.render.gateview import GateView
 from qa.render.locate import finding_texts, lines_label
 from qa.render.options import RenderOptions
 
@@ -36,12 +36,10 @@ def xml_text(text: str) -> str:
 def render(report: Report, options: RenderOptions) -> str:
     root = ET.Element("testsuites", name="mtqa")
     totals = {"tests": 0, "failures": 0, "errors": 0}
-    gate = report.summary.get("gate")
-    # (document index, segment id, code, message) of each finding that fails the gate, counted.
-    failing = Counter((e["document"], e["segment"], e["code"], e["message"]) for e in gate["failing"]) if gate else None
-    suites = [_suite(i, doc, report, options, failing) for i, doc in enumerate(report.documents)]
-    if gate:
-        suites.append(_gate_suite(gate))
+    gate = GateView(report.summary)
+    suites = [_suite(i, doc, report, options, gate) for i, doc in enumerate(report.documents)]
+    if gate.gate:
+        suites.append(_gate_suite(gate.gate))
     for suite in suites:
         root.append(suite)
         for key in totals:
@@ -53,7 +51,7 @@ def render(report: Report, options: RenderOptions) -> str:
 
 
 def _suite(
-    index: int, doc: DocumentResult, report: Report, options: RenderOptions, failing: Counter | None
+    index: int, doc: DocumentResult, report: Report, options: RenderOptions, gate: GateView
 ) -> ET.Element:
     bitext = doc.target is None
     name = doc.source if bitext else f"{doc.source} -> {doc.target}"
@@ -69,7 +67,7 @@ def _suite(
     failed = errored = 0
     classname = xml_text(doc.target or doc.source or "mtqa")
     for seg in doc.segments:
-        fails = _fails(index, seg, options, failing)
+        fails = _fails(index, seg, options, gate)
         case = _case(seg, bitext, classname, fails, crashes.get(seg.pair.id, []))
         suite.append(case)
         failed += case.find("failure") is not None
@@ -81,17 +79,11 @@ def _suite(
     return suite
 
 
-def _fails(index: int, seg: SegmentResult, options: RenderOptions, failing: Counter | None) -> list[bool]:
+def _fails(index: int, seg: SegmentResult, options: RenderOptions, gate: GateView) -> list[bool]:
     """For each of the segment's findings, whether it fails the gate."""
-    out = []
-    for finding in seg.findings:
-        if failing is None:
-            out.append(options.fail_on is not None and finding.severity.rank >= options.fail_on.rank)
-            continue
-        key = (index, seg.pair.id, finding.code, finding.message)
-        out.append(failing[key] > 0)
-        failing[key] -= 1
-    return out
+    if gate.gate is None:
+        return [options.fail_on is not None and f.severity.rank >= options.fail_on.rank for f in seg.findings]
+    return [gate.take(index, seg, f)["fails"] for f in seg.findings]
 
 
 def _gate_suite(gate: dict) -> ET.Element:

@@ -23,6 +23,7 @@ from typing import Any
 from urllib.parse import quote
 
 from qa.model import Finding, Origin, Report, SegmentResult, Severity, Span
+from qa.render.gateview import GateView
 from qa.render.locate import position
 from qa.render.options import RenderOptions
 
@@ -34,12 +35,16 @@ def render(report: Report, options: RenderOptions) -> str:
     rules = _rules({f.code: f for f in report.findings()})
     index = {rule["id"]: i for i, rule in enumerate(rules)}
     results = []
-    for doc in report.documents:
+    gate = GateView(report.summary)
+    for i, doc in enumerate(report.documents):
         bitext = doc.target is None
         target = doc.source if bitext else doc.target
         for seg in doc.segments:
             for finding in seg.findings:
-                results.append(_result(finding, seg, index, doc.source, target, bitext))
+                result = _result(finding, seg, index, doc.source, target, bitext)
+                if gate.gate is not None:
+                    _mark(result, gate.take(i, seg, finding))
+                results.append(result)
     run: dict[str, Any] = {
         "tool": {
             "driver": {
@@ -133,6 +138,16 @@ def _result(
     if arabic is not None and english is not None and not bitext:
         result["relatedLocations"] = [{"id": 1, "message": {"text": "English source"}, **english}]
     return result
+
+
+def _mark(result: dict[str, Any], standing: dict[str, Any]) -> None:
+    """The gate's decision on a result: baselineState against --baseline, an accepted finding as
+    a suppression with its reason, and whether it fails the gate."""
+    if standing["new"] is not None and standing["suppressed"] is None:
+        result["baselineState"] = "new" if standing["new"] else "unchanged"
+    if standing["suppressed"] is not None:
+        result["suppressions"] = [{"kind": "external", "status": "accepted", "justification": standing["suppressed"]}]
+    result["properties"]["failsGate"] = standing["fails"]
 
 
 def _location(path: str, origins: tuple[Origin, ...], span: Span, lines: tuple[int, ...]) -> dict[str, Any]:
