@@ -159,3 +159,22 @@ def test_the_gate_decision_is_shown_for_each_finding_and_its_reasons_on_top():
     standings = re.findall(r'<code>(\w+)</code>[^<]*<span class="standing">\[([^\]]+)\]</span>', page)
     assert ("NAM001", "in the baseline") in standings and ("NEG001", "fails the gate") in standings
     assert re.search(r'<ul class="gate"><li>1 new finding\(s\) at or above critical</li></ul>', page)
+
+
+def test_inline_tags_of_an_xliff_segment_are_shown_in_place_as_text():
+    from dataclasses import replace
+
+    report = document_report()
+    doc = report.documents[0]
+    seg = doc.segments[0]
+    mt = seg.pair.mt
+    start = mt.index("كيف")
+    pair = replace(seg.pair, mt_tags=((start, '<g id="1">'), (start + 3, "</g>")), src_tags=((0, "<x/>"),))
+    report = replace(report, documents=(replace(doc, segments=(replace(seg, pair=pair),)),))
+    page = render(report, "html", RenderOptions())
+    assert '<td class="en" lang="en" dir="ltr"><bdi class="tag" dir="ltr">&lt;x/&gt;</bdi>' in page
+    assert (
+        '<bdi class="tag" dir="ltr">&lt;g id=&#34;1&#34;&gt;</bdi><mark data-findings="f1" data-shown="critical"'
+        in page
+    )
+    assert 'title="critical NAM001: the name “Kyiv” is rendered as كيف (how)">كيف</mark><bdi class="tag" dir="ltr">&lt;/g&gt;</bdi>' in page

@@ -47,6 +47,7 @@ class Piece:
     findings: list[str] = field(default_factory=list)  # finding element ids
     severity: str = ""  # the worst covering severity
     title: str = ""
+    tag: bool = False  # an inline tag of an XLIFF/TMX segment (shown, not part of the checked text)
 
 
 def render(report: Report, options: RenderOptions) -> str:
@@ -142,19 +143,23 @@ def _segment(seg: SegmentResult, bitext: bool, counter, standings: dict[int, str
         "lines": lines_label(pair, bitext),
         "score": f"{seg.score:.1f}",
         "band": "low" if seg.score < 50 else "mid" if seg.score < 80 else "high",
-        "src": _pieces(pair.src, [(fid, f, f.src_span) for fid, f in tagged]),
-        "mt": _pieces(pair.mt, [(fid, f, f.mt_span) for fid, f in tagged]),
+        "src": _pieces(pair.src, [(fid, f, f.src_span) for fid, f in tagged], pair.src_tags),
+        "mt": _pieces(pair.mt, [(fid, f, f.mt_span) for fid, f in tagged], pair.mt_tags),
         "ref": pair.ref,
         "findings": items,
     }
 
 
-def _pieces(text: str, spans: list[tuple[str, Finding, Span | None]]) -> list[Piece]:
-    """`text` cut at every span boundary; each piece knows the findings that cover it."""
+def _pieces(
+    text: str, spans: list[tuple[str, Finding, Span | None]], tags: tuple[tuple[int, str], ...] | None = None
+) -> list[Piece]:
+    """`text` cut at every span boundary and inline tag; each piece knows the findings that cover it."""
     spans = [(fid, f, s) for fid, f, s in spans if s is not None and s.end <= len(text) and s.end > s.start]
-    cuts = sorted({0, len(text), *(s.start for _, _, s in spans), *(s.end for _, _, s in spans)})
+    tags = [(offset, markup) for offset, markup in tags or () if 0 <= offset <= len(text)]
+    cuts = sorted({0, len(text), *(s.start for _, _, s in spans), *(s.end for _, _, s in spans), *(o for o, _ in tags)})
     pieces = []
     for start, end in pairwise(cuts):
+        pieces += [Piece(markup, tag=True) for offset, markup in tags if offset == start]
         covering = [(fid, f) for fid, f, s in spans if s.start <= start and end <= s.end]
         piece = Piece(text[start:end])
         if covering:
@@ -163,6 +168,7 @@ def _pieces(text: str, spans: list[tuple[str, Finding, Span | None]]) -> list[Pi
             piece.severity = worst.severity.value
             piece.title = "; ".join(f"{f.severity.value} {f.code}: {f.message}" for _, f in covering)
         pieces.append(piece)
+    pieces += [Piece(markup, tag=True) for offset, markup in tags if offset == len(text) and text]
     return pieces
 
 

@@ -87,6 +87,7 @@ li.finding { margin: .2rem 0; }
          font-size: .75rem; font-weight: 700; text-transform: uppercase; padding: 0 .3rem; }
 .badge.critical { background: var(--critical); } .badge.major { background: var(--major); } .badge.minor { background: var(--minor); }
 .spans { color: var(--muted); font-size: .9rem; }
+bdi.tag { font-family: monospace; font-size: .75rem; color: var(--muted); background: #eef1f4; border-radius: .2rem; padding: 0 .15rem; }
 .standing { color: var(--muted); font-style: italic; } ul.gate { color: var(--critical); margin: .3rem 0; }
 bdi[lang="ar"] { font-family: "Noto Naskh Arabic", "Amiri", "Segoe UI", Tahoma, "DejaVu Sans", serif; }
 svg text { font-size: 11px; fill: #1c2128; }
@@ -159,8 +160,8 @@ svg text { font-size: 11px; fill: #1c2128; }
 <td>{{ seg.id }}</td>
 <td>{{ seg.lines }}</td>
 <td class="score {{ seg.band }}">{{ seg.score }}</td>
-<td class="en" lang="en" dir="ltr">{% for p in seg.src %}{% if p.findings %}<mark data-findings="{{ p.findings | join(' ') }}" data-shown="{{ p.severity }}" title="{{ p.title }}">{{ p.text }}</mark>{% else %}{{ p.text }}{% endif %}{% else %}<span class="empty">(no English)</span>{% endfor %}</td>
-<td class="ar" lang="ar" dir="rtl">{% for p in seg.mt %}{% if p.findings %}<mark data-findings="{{ p.findings | join(' ') }}" data-shown="{{ p.severity }}" title="{{ p.title }}">{{ p.text }}</mark>{% else %}{{ p.text }}{% endif %}{% else %}<span class="empty" dir="ltr" lang="en">(no Arabic)</span>{% endfor %}
+<td class="en" lang="en" dir="ltr">{% for p in seg.src %}{% if p.tag %}<bdi class="tag" dir="ltr">{{ p.text }}</bdi>{% elif p.findings %}<mark data-findings="{{ p.findings | join(' ') }}" data-shown="{{ p.severity }}" title="{{ p.title }}">{{ p.text }}</mark>{% else %}{{ p.text }}{% endif %}{% else %}<span class="empty">(no English)</span>{% endfor %}</td>
+<td class="ar" lang="ar" dir="rtl">{% for p in seg.mt %}{% if p.tag %}<bdi class="tag" dir="ltr">{{ p.text }}</bdi>{% elif p.findings %}<mark data-findings="{{ p.findings | join(' ') }}" data-shown="{{ p.severity }}" title="{{ p.title }}">{{ p.text }}</mark>{% else %}{{ p.text }}{% endif %}{% else %}<span class="empty" dir="ltr" lang="en">(no Arabic)</span>{% endfor %}
 {% if seg.ref is not none %}<div class="ref"><span lang="en" dir="ltr">reference:</span> {{ seg.ref }}</div>{% endif %}</td>
 </tr>
 {% if seg.findings %}
