@@ -23,7 +23,7 @@ from __future__ import annotations
 import base64
 import hashlib
 from dataclasses import dataclass, field
-from itertools import pairwise
+from itertools import count, pairwise
 from typing import Any
 
 from qa.model import Category, Finding, Report, SegmentResult, Severity, Span
@@ -66,7 +66,7 @@ def render(report: Report, options: RenderOptions) -> str:
 
 
 def _view(report: Report, options: RenderOptions) -> dict[str, Any]:
-    counter = iter(range(1, 10**9))
+    counter = count(1)
     gate = GateView(report.summary)
     documents = []
     for index, doc in enumerate(report.documents):
