@@ -125,6 +125,7 @@ def test_with_a_gate_block_only_the_findings_that_fail_the_gate_are_failures(tmp
     gated = apply_gate(report, GateOptions(fail_on=Severity.CRITICAL, min_score=90.0, baseline=baseline))
     path = junit(gated, Severity.CRITICAL, tmp_path)
     document, gate_suite = list(JUnitXml.fromfile(str(path)))
+    assert gate_suite.failures == 1  # the min-score miss
     assert document.failures == 1  # segment 2's new critical NEG001; Kyiv is in the baseline
     cases = results_by_case(path)
     assert [r.type for r in cases["segment 2 (en 2,3 | ar 2,3)"] if isinstance(r, Failure)] == ["NEG001 negation-dropped"]
