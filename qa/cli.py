@@ -181,6 +181,7 @@ def check_command(inputs, reference, fmt, output, fail_on, model, select, ignore
         color=to_terminal and "NO_COLOR" not in os.environ,
         width=shutil.get_terminal_size().columns if to_terminal else None,
         show=show,
+        fail_on=config.fail_on,
     )
     rendered = render(report, fmt, options)
     if output is None:

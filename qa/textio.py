@@ -109,7 +109,11 @@ def _pairs(path: Path, rows: Iterator[tuple[int, dict]]) -> Iterator[AlignedPair
         if pair_id in seen:
             raise InputError(f"{path}, line {line_no}: id {pair_id!r} is already used on line {seen[pair_id]}: ids must be unique")
         seen[pair_id] = line_no
-        yield AlignedPair(pair_id, row["src"], row["mt"], row.get("ref"), src_lines=(count,), mt_lines=(count,))
+        origin = ((0, line_no - 1, None),)  # the row's line in the file; no column: the text may be escaped
+        yield AlignedPair(
+            pair_id, row["src"], row["mt"], row.get("ref"), src_lines=(count,), mt_lines=(count,),
+            src_origins=origin, mt_origins=origin,
+        )
         count += 1
     if not count:
         raise InputError(f"{path}: has a header but no rows")

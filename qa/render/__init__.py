@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from qa.errors import UsageError
 from qa.model import Report
-from qa.render import json, jsonl, text
+from qa.render import csv, html, json, jsonl, junit, sarif, text
 from qa.render.options import RenderOptions
 
 Renderer = Callable[[Report, RenderOptions], str]
@@ -19,6 +19,10 @@ RENDERERS: dict[str, Renderer] = {
     "text": text.render,
     "json": json.render,
     "jsonl": jsonl.render,
+    "html": html.render,
+    "junit": junit.render,
+    "sarif": sarif.render,
+    "csv": csv.render,
 }
 
 
