@@ -66,10 +66,7 @@ class Documents:
     complete: dict[Key, list[dict[str, Any]]] = field(default_factory=dict)
     signature: str | None = None
     pending: dict[Key, list[dict[str, Any]]] = field(default_factory=dict)  # documents still arriving
-
-    @property
-    def segments(self) -> int:
-        return sum(records[-1]["segments"] for records in self.complete.values())
+    segments: int = 0  # in the complete documents
 
     def add_complete(self, key: Key, records: list[dict[str, Any]]) -> None:
         signature = records[-1]["signature"]
@@ -80,6 +77,7 @@ class Documents:
             )
         self.signature = signature
         self.complete[key] = records
+        self.segments += records[-1]["segments"]
 
     def report(self, fail_on: Severity | None, order: Iterable[Key] = (), failures: Iterable[CheckFailure] = ()) -> Report:
         """The report of every complete document (those named in `order` first, in that order);
@@ -88,7 +86,8 @@ class Documents:
         from qa.signature import tool_info
 
         order = list(order)
-        keys = [k for k in order if k in self.complete] + [k for k in self.complete if k not in set(order)]
+        named = set(order)
+        keys = [k for k in order if k in self.complete] + [k for k in self.complete if k not in named]
         documents, failures = [], list(failures)
         for key in keys:
             records = self.complete[key]
