@@ -109,20 +109,33 @@ def analyse(src: str, mt: str) -> tuple[NameResult, ...]:
     _recount(names, found, side, mentions, source_entities, used, src, gaz)
     present = {n.group for n, r in zip(names, found) if r is not None and r.status == "found" and n.group >= 0}
     results = []
-    for n, r in zip(names, found):
+    k = 0
+    while k < len(names):
+        n, r = names[k], found[k]
+        k += 1
         if r is None:
             r = _diagnose(n, side, mentions, source_entities, used, src, gaz)
-            if r.status in ("missing", "unverified") and n.spelling is not None:
-                r = NameResult(n, "unchecked", key=r.key)  # a first name left out (ترامب for Donald Trump) is usual
+            evidence_only = n.entry is None and n.spelling is None and not expected_tokens(n)
+            if r.status in ("missing", "unverified") and (n.spelling is not None or evidence_only):
+                # a first name left out (ترامب for Donald Trump) is usual, and so is a name word
+                # that is an English word translated (Sky, West): only evidence beside the rest
+                # of the name (an ordinary word near its spelling, another name) is a finding
+                r = _beside(n, side, used, names, found) or NameResult(n, "unchecked", key=r.key)
             elif r.status == "distorted" and n.group in present and n.entry is None and generic(expected_tokens(n)):
                 r = NameResult(n, "unchecked", key=r.key)  # a generic head translated: nothing near it is its spelling
             elif r.status == "missing" and n.group in present:
                 # another word of the same name is there: a name-like word beside it is a swap
-                r = _stand_in(n, side, used, names, found) or r
+                r = _beside(n, side, used, names, found) or r
                 if r.status == "missing" and n.entry is None and not r.note and generic(expected_tokens(n)):
                     # the generic head of a name beside the rest of it is translated, not spelt
                     # (Hurricane Rosa: إعصار روزا, Lake Titicaca, Victoria Cross)
                     r = NameResult(n, "missing", None, r.suggestion, None, WEAK, r.key)
+            if r.status in ("found", "variant") and n.entry is not None and n.entry.kind == "person":
+                # a full name recognised by one word: its other words are checked each
+                extra = _name_parts(n, r, src)
+                names += extra
+                found += [_find(x, side, mentions, used, gaz) for x in extra]
+            found[k - 1] = r
         results.append(r)
     return tuple(results)
 
@@ -140,14 +153,23 @@ def _recount(names, found, side, mentions, source_entities, used, src, gaz) -> N
             continue
         n0 = names[idx[0]]
         if n0.entry is not None:
-            renderings = {m.first for m in mentions if m.entity == n0.entry.entity}
+            renderings = _separate(m for m in mentions if m.entity == n0.entry.entity)
         else:
             refs = [r for r, _ in token_references(n0.words[0])] + ([n0.spelling[0]] if n0.spelling else [])
             renderings = {i for i, stems in enumerate(side.stems) if any(r in stems for r in refs)}
         for k in idx[max(len(renderings), 1) :]:
-            again = _diagnose(names[k], side, mentions, source_entities, used, src, gaz)
+            again = _diagnose(names[k], side, mentions, source_entities, used, src, gaz, strict=True)
             if again.status in ("garbled", "distorted", "swapped"):
                 found[k] = again
+
+
+def _separate(mentions) -> list[Mention]:
+    """Mentions that do not overlap (كيم جونغ أون and its كيم are one rendering)."""
+    out: list[Mention] = []
+    for m in sorted(mentions, key=lambda m: (m.first, -m.last)):
+        if not out or m.first > out[-1].last:
+            out.append(m)
+    return out
 
 
 def _name_parts(n: EnglishName, r: NameResult, src: str) -> list[EnglishName]:
@@ -169,20 +191,37 @@ def _name_parts(n: EnglishName, r: NameResult, src: str) -> list[EnglishName]:
     return parts
 
 
-def _stand_in(n: EnglishName, side: ArabicSide, used: set[int], names, found) -> NameResult | None:
-    """A name-like word that no source name accounts for, next to the Arabic of the rest of the
-    name (another name swapped in: بيتر سميث جونز for Peter Jones)."""
-    anchors = [r.mt_span for m, r in zip(names, found) if m.group == n.group and r is not None and r.mt_span]
+def _beside(n: EnglishName, side: ArabicSide, used: set[int], names, found) -> NameResult | None:
+    """Evidence next to the Arabic of the rest of the name, for a name word not found: an ordinary
+    word a letter or two from its spelling right beside it (تقريبا ماي for Theresa May: garbled), or
+    a name-like word that no source name accounts for (بيتر سميث جونز for Peter Jones: swapped)."""
+    anchors = [
+        r.mt_span
+        for m, r in zip(names, found)
+        if r is not None and r.mt_span and r.status in ("found", "variant") and m is not n
+        and ((m.group == n.group >= 0) or (n.group >= 0 and m.entry is not None and m.span.start == n.group))
+    ]
     if not anchors:
         return None
-    taken = {i for i in used}
+    taken = set(used)
     for r in found:
         if r is not None and r.mt_span:
             taken |= {i for i, w in enumerate(side.words) if w.span.start >= r.mt_span.start and w.span.end <= r.mt_span.end}
+    refs = [n.spelling] if n.spelling else [r for t in (expected_tokens(n) or evidence_tokens(n)) for r in token_references(t)]
     names_like = known_arabic_names()
     for i, w in enumerate(side.words):
-        if i in taken or not any(abs(_gap(side, i, a)) <= 1 for a in anchors):
+        gap = min(abs(_gap(side, i, a)) for a in anchors)
+        if i in taken or gap > 1:
             continue
+        stems = sorted(side.stems[i] | {w.folded})
+        if gap == 0:
+            for stem in stems:
+                if arabic_zipf(stem) < WORD_ZIPF or stem in names_like:
+                    continue
+                for ref, written in refs:
+                    soft, hard = compare(stem, ref)
+                    if len(ref) >= 3 and stem != ref and soft + hard <= (1 if len(ref) <= 5 else 2):
+                        return NameResult(n, "garbled", w.span, written, w.span.of(side.text), "an ordinary word", _key(n))
         stem = min(side.stems[i], key=len) if side.stems[i] else w.folded
         rare = arabic_zipf(w.folded) < RARE_ZIPF and all(arabic_zipf(s) < RARE_ZIPF for s in side.stems[i])
         if rare and len(stem) >= 3 and (w.folded in names_like or any(s in names_like for s in side.stems[i])):
@@ -244,11 +283,11 @@ def _find(n: EnglishName, side: ArabicSide, mentions: list[Mention], used: set[i
                     w = side.words[hit[0]]
                     return NameResult(n, "found", w.span, found=w.span.of(side.text), key=_key(n))
         return None
-    tokens = expected_tokens(n)
+    tokens = expected_tokens(n) or evidence_tokens(n)
     if not tokens:
         return NameResult(n, "unchecked", key=_key(n))
     for token in tokens:
-        hit = transliterated(token, side, used, n.spelling)
+        hit = transliterated(token, side, used, n.spelling, only_extra=n.spelling is not None)
         if hit is not None:
             i, stem = hit
             used.add(i)
@@ -296,6 +335,15 @@ def expected_tokens(n: EnglishName) -> list[str]:
     return out
 
 
+def evidence_tokens(n: EnglishName) -> list[str]:
+    """Words of a name that are English words too (West, Sky, Phoenix) but have a known name
+    spelling: not expected in the Arabic (a translator may translate them), yet when the Arabic
+    has something near their spelling, that is evidence (a distortion, a misreading)."""
+    if n.acronym or n.entry is not None:
+        return []
+    return [w for w in n.words if len(translit.clean_english(w)) >= 3 and translit.clean_english(w) not in PARTICLES and token_references(w)]
+
+
 def _person_run(run: tuple[str, ...], word: str) -> bool:
     return any(
         other != word and len(c := translit.clean_english(other)) >= 3 and name_likeness(c) >= PERSON_RUN_LIKENESS
@@ -310,7 +358,9 @@ PERSON_RUN_LIKENESS = -0.3  # a neighbour this name-like (kanye, lartin, eden) m
 
 
 # -- pass 2: diagnosis -----------------------------------------------------------------------
-def _diagnose(n, side: ArabicSide, mentions, source_entities, used, src: str, gaz: Gazetteer) -> NameResult:
+def _diagnose(n, side: ArabicSide, mentions, source_entities, used, src: str, gaz: Gazetteer, strict: bool = False) -> NameResult:
+    """Why a name was not found. `strict`: a later mention of a name the Arabic spells right
+    elsewhere, so another spelling near it is a distortion unless it is a usual variant."""
     key = _key(n)
     known: list[tuple[str, str]] = []
     if n.entry is not None:
@@ -328,8 +378,10 @@ def _diagnose(n, side: ArabicSide, mentions, source_entities, used, src: str, ga
         refs = list(entity_references(entity, gaz)) if kind in TRANSLITERATED else []
     else:
         kind = "person"
-        tokens = expected_tokens(n)
-        known = [r for t in tokens for r in token_references(t)] + ([n.spelling] if n.spelling else [])
+        tokens = expected_tokens(n) or evidence_tokens(n)
+        # a word of a gazetteer name is checked against its own word of the full form (the
+        # gazetteer row of "Widodo" also holds جوكوي, the whole name's short form)
+        known = [n.spelling] if n.spelling else [r for t in tokens for r in token_references(t)]
         refs = known or [r for t in tokens for r in model_references(t, 3)]
         expected = n.spelling[1] if n.spelling else " ".join(_suggest(t) for t in tokens)
     near = _near_word(side, refs, used)
@@ -342,7 +394,7 @@ def _diagnose(n, side: ArabicSide, mentions, source_entities, used, src: str, ga
             # Only the model's guesses to go by: a word with the same consonants, an ordinary word
             # (Arabic names are words: المعلم for Moualem) or one the model finds likely enough is the name.
             clean = translit.clean_english(tokens[0])
-            if hard == 0 or common or translit.model().excess(clean, stem) <= found_excess(clean) + KNOWN_MARGIN or glued_variant(w.folded, ref, clean):
+            if not strict and (hard == 0 or common or translit.model().excess(clean, stem) <= found_excess(clean) + KNOWN_MARGIN or glued_variant(w.folded, ref, clean)):
                 return NameResult(n, "found", w.span, found=w.span.of(side.text), key=key, form=stem)
             return NameResult(n, "distorted", w.span, written, w.span.of(side.text), "", key, stem)
         if n.entry is None and (usual_variant(stem, ref, 0 if common else 1) or after_the(side, i, src, n)):
@@ -355,7 +407,7 @@ def _diagnose(n, side: ArabicSide, mentions, source_entities, used, src: str, ga
         if n.entry is None:
             clean = translit.clean_english(_token_of(tokens, ref))
             plausible = translit.model().excess(clean, stem) <= found_excess(clean)
-            if (plausible and (hard == 0 or common)) or glued_variant(w.folded, ref, clean):
+            if not strict and ((plausible and (hard == 0 or common)) or glued_variant(w.folded, ref, clean)):
                 # a vowel-letter variant the model finds likely (جاستن for Justin), or a name that is
                 # spelt like a word (دواير for Dwyer)
                 return NameResult(n, "found", w.span, found=w.span.of(side.text), key=key, form=stem)
@@ -367,7 +419,8 @@ def _diagnose(n, side: ArabicSide, mentions, source_entities, used, src: str, ga
     if n.entry is not None and n.entry.kind == "person":
         first = _first_name_only(n, side)
         if first:
-            return NameResult(n, "found", first[0].span, found=first[0].span.of(side.text), key=key)
+            m = first[0]
+            return NameResult(n, "found", m.span, found=m.span.of(side.text), key=key, form=side.words[m.first].folded)
     other = _other_name(n, mentions, source_entities, used, gaz)
     if other is not None:
         return NameResult(n, "swapped", other.span, expected, other.span.of(side.text), "another name", key)
