@@ -22,17 +22,18 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from qa.arabic import fold
+from qa.arabic import fold, strip_clitics
 from qa.model import Span
 from qa.names import translit
 from qa.names.arabic_side import ArabicSide, Mention, prepare
-from qa.names.english import TITLES, EnglishName, extract
+from qa.names.english import CLASSIFIERS, TITLES, EnglishName, extract
 from qa.names.gazetteer import Gazetteer, form_key, gazetteer
 from qa.names.lexicon import (
     arabic_zipf,
     known_arabic_names,
     known_spelling,
     name_likeness,
+    word_translations,
 )
 from qa.names.matching import (
     KNOWN_MARGIN,
@@ -116,6 +117,8 @@ def analyse(src: str, mt: str) -> tuple[NameResult, ...]:
         if r is None:
             r = _diagnose(n, side, mentions, source_entities, used, src, gaz)
             evidence_only = n.entry is None and n.spelling is None and not expected_tokens(n)
+            if r.status in ("missing", "unverified") and n.entry is None:
+                r = _translated(n, side, used, found, names, src) or r
             if r.status in ("missing", "unverified") and (n.spelling is not None or evidence_only):
                 # a first name left out (ترامب for Donald Trump) is usual, and so is a name word
                 # that is an English word translated (Sky, West): only evidence beside the rest
@@ -195,18 +198,10 @@ def _beside(n: EnglishName, side: ArabicSide, used: set[int], names, found) -> N
     """Evidence next to the Arabic of the rest of the name, for a name word not found: an ordinary
     word a letter or two from its spelling right beside it (تقريبا ماي for Theresa May: garbled), or
     a name-like word that no source name accounts for (بيتر سميث جونز for Peter Jones: swapped)."""
-    anchors = [
-        r.mt_span
-        for m, r in zip(names, found)
-        if r is not None and r.mt_span and r.status in ("found", "variant") and m is not n
-        and ((m.group == n.group >= 0) or (n.group >= 0 and m.entry is not None and m.span.start == n.group))
-    ]
+    anchors = _anchors(n, names, found)
     if not anchors:
         return None
-    taken = set(used)
-    for r in found:
-        if r is not None and r.mt_span:
-            taken |= {i for i, w in enumerate(side.words) if w.span.start >= r.mt_span.start and w.span.end <= r.mt_span.end}
+    taken = _taken(side, used, found)
     refs = [n.spelling] if n.spelling else [r for t in (expected_tokens(n) or evidence_tokens(n)) for r in token_references(t)]
     names_like = known_arabic_names()
     for i, w in enumerate(side.words):
@@ -227,6 +222,52 @@ def _beside(n: EnglishName, side: ArabicSide, used: set[int], names, found) -> N
         if rare and len(stem) >= 3 and (w.folded in names_like or any(s in names_like for s in side.stems[i])):
             return NameResult(n, "swapped", w.span, _suggest(n.words[0]), w.span.of(side.text), "another name", _key(n))
     return None
+
+
+def _translated(n: EnglishName, side: ArabicSide, used: set[int], found, names, src: str) -> NameResult | None:
+    """A name word that is an English word, translated as that word (Kanye West: كاني غرب, Waters
+    as مياه): the name is missing and the word's translation stands right beside the rest of the
+    name, or the name is a lone capitalised word (a person called by the surname) that is not a
+    generic head (Lake, Church, North: the West is الغرب). Titles after "The" (The Power of
+    Nutrition) are translated fairly."""
+    if n.acronym or len(n.words) != 1:
+        return None
+    clean = translit.clean_english(n.words[0])
+    translations = word_translations(clean)
+    if not translations or src[: n.span.start].rstrip().endswith(("The", "the")):
+        return None
+    if clean in CLASSIFIERS and clean not in ("north", "south", "east", "west"):
+        return None  # Lake Titicaca: بحيرة تيتيكاكا; only a compass word is a surname (Kanye West)
+    anchors = _anchors(n, names, found)
+    lone = len(n.run) <= 1 and clean not in CLASSIFIERS
+    if not anchors and not lone:
+        return None
+    taken = _taken(side, used, found)
+    for i, w in enumerate(side.words):
+        if i in taken or (anchors and min(abs(_gap(side, i, a)) for a in anchors) > 0):
+            continue
+        if any(t == stem for _, stem in strip_clitics(w.folded) for t in translations):
+            return NameResult(n, "garbled", w.span, _suggest(n.words[0]), w.span.of(side.text), "the word translated", _key(n))
+    return None
+
+
+def _anchors(n: EnglishName, names, found) -> list[Span]:
+    """The Arabic of the rest of the name: found words of the same run, or the gazetteer name it is part of."""
+    return [
+        r.mt_span
+        for m, r in zip(names, found)
+        if r is not None and r.mt_span and r.status in ("found", "variant") and m is not n
+        and ((m.group == n.group >= 0) or (n.group >= 0 and m.entry is not None and m.span.start == n.group))
+    ]
+
+
+def _taken(side: ArabicSide, used: set[int], found) -> set[int]:
+    """Words of the MT that a name of the source accounts for."""
+    taken = set(used)
+    for r in found:
+        if r is not None and r.mt_span:
+            taken |= {i for i, w in enumerate(side.words) if w.span.start >= r.mt_span.start and w.span.end <= r.mt_span.end}
+    return taken
 
 
 def _gap(side: ArabicSide, i: int, anchor: Span) -> int:

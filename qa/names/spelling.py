@@ -112,12 +112,19 @@ def usual_variant(stem: str, ref: str, dropped: int = 1) -> bool:
     sound-alike swaps beyond the usual foreign alternations), long-vowel letters chosen or added
     (تايلر / تيلور), at most `dropped` left out (جاستن / جوستين): consonant changes and long
     vowels dropped by the handful are what garbled spellings look like (and a vowel dropped into
-    an ordinary word, كنت for كينت, is a misreading)."""
+    an ordinary word, كنت for كينت, is a misreading). An initial ه is the consonant h (هنري is
+    not نري)."""
     if stem == ref or len(ref) < 3:
         return False
     a, b = stem, ref
     if a[0] in "جي" and b[0] in "جي":
         a, b = "ج" + a[1:], "ج" + b[1:]
-    consonants = lambda w: "".join(_USUAL_ALTERNATIONS.get(ch, ch) for ch in w if ch not in VOWEL_LETTERS)
-    vowels = lambda w: sum(ch in _LONG_VOWELS for ch in w)
-    return consonants(a) == consonants(b) and vowels(stem) >= vowels(ref) - dropped
+    if consonants(a) != consonants(b):
+        return False
+    return sum(ch in _LONG_VOWELS for ch in stem) >= sum(ch in _LONG_VOWELS for ch in ref) - dropped
+
+
+def consonants(word: str) -> str:
+    """The consonant letters of a spelling, the usual foreign alternations merged; an initial ه
+    counts (elsewhere it may be a silent h or the feminine ending)."""
+    return "".join(_USUAL_ALTERNATIONS.get(ch, ch) for k, ch in enumerate(word) if ch not in VOWEL_LETTERS or (ch == "ه" and k == 0))
