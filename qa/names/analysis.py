@@ -123,7 +123,7 @@ def analyse(src: str, mt: str) -> tuple[NameResult, ...]:
                 # a first name left out (ترامب for Donald Trump) is usual, and so is a name word
                 # that is an English word translated (Sky, West): only evidence beside the rest
                 # of the name (an ordinary word near its spelling, another name) is a finding
-                r = _beside(n, side, used, names, found) or NameResult(n, "unchecked", key=r.key)
+                r = _beside(n, side, used, names, found) or _stranger(n, side, used, names, found, src) or NameResult(n, "unchecked", key=r.key)
             elif r.status == "distorted" and n.group in present and n.entry is None and generic(expected_tokens(n)):
                 r = NameResult(n, "unchecked", key=r.key)  # a generic head translated: nothing near it is its spelling
             elif r.status == "missing" and n.group in present:
@@ -249,6 +249,33 @@ def _translated(n: EnglishName, side: ArabicSide, used: set[int], found, names, 
         if any(t == stem for _, stem in strip_clitics(w.folded) for t in translations):
             return NameResult(n, "garbled", w.span, _suggest(n.words[0]), w.span.of(side.text), "the word translated", _key(n))
     return None
+
+
+def _stranger(n: EnglishName, side: ArabicSide, used: set[int], names, found, src: str) -> NameResult | None:
+    """A name of the source not found, and in the Arabic a rare word that is a known name
+    spelling which no word of the source accounts for (Brighton: جيريمي): another name swapped in.
+    Only for words that are names at least as much as boots or waters are."""
+    if n.acronym or (n.spelling is None and any(name_likeness(translit.clean_english(w)) < STRANGER_LIKENESS for w in n.words)):
+        return None
+    taken = _taken(side, used, found)
+    names_like = known_arabic_names()
+    source_words = [c for t in _WORD.findall(src) if len(c := translit.clean_english(t)) >= 2]
+    model = translit.model()
+    for i, w in enumerate(side.words):
+        if i in taken or arabic_zipf(w.folded) >= RARE_ZIPF:
+            continue
+        stems = [s for s in sorted(side.stems[i] | {w.folded}) if len(s) >= 3 and s in names_like and arabic_zipf(s) < RARE_ZIPF]
+        if not stems:
+            continue
+        stem = stems[0]
+        if any(model.excess(c, stem) <= found_excess(c) + KNOWN_MARGIN for c in source_words):
+            continue
+        return NameResult(n, "swapped", w.span, _suggest(n.words[0]), w.span.of(side.text), "another name", _key(n))
+    return None
+
+
+STRANGER_LIKENESS = -1.05  # a word less name-like (ring, ocean, world) is likely translated: no evidence
+_WORD = re.compile(r"\b[^\W\d_]{3,}")
 
 
 def _anchors(n: EnglishName, names, found) -> list[Span]:
