@@ -123,7 +123,11 @@ def analyse(src: str, mt: str) -> tuple[NameResult, ...]:
                 # a first name left out (ترامب for Donald Trump) is usual, and so is a name word
                 # that is an English word translated (Sky, West): only evidence beside the rest
                 # of the name (an ordinary word near its spelling, another name) is a finding
-                r = _beside(n, side, used, names, found) or _stranger(n, side, used, names, found, src) or NameResult(n, "unchecked", key=r.key)
+                r = (
+                    _beside(n, side, used, names, found)
+                    or _stranger(n, side, used, names, found, src)
+                    or (r if r.status == "missing" and _surname_left_out(n, names, found) else NameResult(n, "unchecked", key=r.key))
+                )
             elif r.status == "distorted" and n.group in present and n.entry is None and generic(expected_tokens(n)):
                 r = NameResult(n, "unchecked", key=r.key)  # a generic head translated: nothing near it is its spelling
             elif r.status == "missing" and n.group in present:
@@ -192,6 +196,18 @@ def _name_parts(n: EnglishName, r: NameResult, src: str) -> list[EnglishName]:
             continue
         parts.append(EnglishName(word, Span(start, at), (word,), None, False, n.words, n.span.start, (fold(arabic), arabic)))
     return parts
+
+
+def _surname_left_out(n: EnglishName, names, found) -> bool:
+    """A part of a gazetteer person that is the surname, when the Arabic gave the first name
+    alone (دونالد for Donald Trump) although the surname alone is the usual short form (ترامب)."""
+    if n.spelling is None or not n.run or n.words[0] != n.run[-1]:
+        return False
+    for m, r in zip(names, found):
+        if m.entry is not None and m.span.start == n.group and r is not None and r.form:
+            singles = {fold(f) for f in m.entry.forms if " " not in f}
+            return r.form == fold(m.entry.forms[0]).split()[0] and n.spelling[0] in singles
+    return False
 
 
 def _beside(n: EnglishName, side: ArabicSide, used: set[int], names, found) -> NameResult | None:

@@ -78,7 +78,15 @@ def is_variant(a: str, b: str) -> bool:
     if a == b or skeleton(a) != skeleton(b):
         return False
     soft, hard = compare(a, b)
-    return a != b and hard == 0 and soft <= max(1, min(2, len(b) // 3))
+    if hard or soft > max(1, min(2, len(b) // 3)):
+        return False
+    # two edits are a variant only when they are long vowels: a sound-alike consonant with another
+    # edit (كانسص, تينثي, بريتانا for بريطانيا) is what distortions look like
+    return soft <= 1 or _raw_consonants(a) == _raw_consonants(b)
+
+
+def _raw_consonants(word: str) -> str:
+    return "".join(ch for ch in word if ch not in VOWEL_LETTERS)
 
 
 def is_near(a: str, b: str) -> bool:
