@@ -58,7 +58,7 @@ from qa.names.renderings import (
     partial_trace,
     split_in_two,
 )
-from qa.names.spelling import compare, is_near, is_variant, usual_variant
+from qa.names.spelling import compare, is_near, is_variant, skeleton, usual_variant
 
 # A non-gazetteer token must be at least this much a name to be expected in the Arabic
 # (lexicon.name_likeness): kavanaugh -0.1 and melrose -0.1 are, baton -0.6 and court -2.4 not.
@@ -500,6 +500,11 @@ def _diagnose(n, side: ArabicSide, mentions, source_entities, used, src: str, ga
         if not common:
             status = "variant" if n.entry is not None and is_variant(stem, ref) else "distorted"
             return NameResult(n, status, w.span, written, w.span.of(side.text), "", key, stem)
+    if strict:
+        loose = _loose_near(side, refs, used)
+        if loose is not None:
+            w = side.words[loose[0]]
+            return NameResult(n, "distorted", w.span, loose[1], w.span.of(side.text), "", key, loose[2])
     if n.entry is not None and n.entry.kind == "person":
         first = _first_name_only(n, side)
         if first:
@@ -558,6 +563,23 @@ def _near_word(side: ArabicSide, refs, used: set[int]):
                     if best is None or 2 * hard + soft < best[0]:
                         best = (2 * hard + soft, i, stem, (ref, written))
     return best[1:] if best else None
+
+
+def _loose_near(side: ArabicSide, refs, used: set[int]):
+    """(index, written reference, stem) of a rare word within two consonant edits of a reference,
+    starting like it: for a later mention of a name spelt right elsewhere in the sentence
+    (وودز ... ووذذ, ترامب ... تزابم), such a word is that name distorted."""
+    for i, w in enumerate(side.words):
+        if i in used or arabic_zipf(w.folded) >= WORD_ZIPF or any(arabic_zipf(s) >= WORD_ZIPF for s in side.stems[i] if len(s) >= 3):
+            continue
+        for stem in sorted(side.stems[i]):
+            for ref, written in refs:
+                if len(ref) < 4 or stem == ref or abs(len(stem) - len(ref)) > 2 or skeleton(stem)[:1] != skeleton(ref)[:1]:
+                    continue
+                soft, hard = compare(stem, ref)
+                if hard <= 2 and hard + soft <= 3:
+                    return i, written, stem
+    return None
 
 
 def _other_name(n: EnglishName, mentions, source_entities, used, gaz: Gazetteer) -> Mention | None:
