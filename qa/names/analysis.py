@@ -125,6 +125,7 @@ def analyse(src: str, mt: str) -> tuple[NameResult, ...]:
                 # of the name (an ordinary word near its spelling, another name) is a finding
                 r = (
                     _beside(n, side, used, names, found)
+                    or _misread(n, side, used, names, found)
                     or _stranger(n, side, used, names, found, src)
                     or (r if r.status == "missing" and _surname_left_out(n, names, found) else NameResult(n, "unchecked", key=r.key))
                 )
@@ -226,17 +227,43 @@ def _beside(n: EnglishName, side: ArabicSide, used: set[int], names, found) -> N
             continue
         stems = sorted(side.stems[i] | {w.folded})
         if gap == 0:
-            for stem in stems:
-                if arabic_zipf(stem) < WORD_ZIPF or stem in names_like:
-                    continue
-                for ref, written in refs:
-                    soft, hard = compare(stem, ref)
-                    if len(ref) >= 3 and stem != ref and soft + hard <= (1 if len(ref) <= 5 else 2):
-                        return NameResult(n, "garbled", w.span, written, w.span.of(side.text), "an ordinary word", _key(n))
+            hit = _ordinary_near(stems, refs)
+            if hit is not None:
+                return NameResult(n, "garbled", w.span, hit, w.span.of(side.text), "an ordinary word", _key(n))
         stem = min(side.stems[i], key=len) if side.stems[i] else w.folded
         rare = arabic_zipf(w.folded) < RARE_ZIPF and all(arabic_zipf(s) < RARE_ZIPF for s in side.stems[i])
         if rare and len(stem) >= 3 and (w.folded in names_like or any(s in names_like for s in side.stems[i])):
             return NameResult(n, "swapped", w.span, _suggest(n.words[0]), w.span.of(side.text), "another name", _key(n))
+    return None
+
+
+def _ordinary_near(stems, refs) -> str | None:
+    """The written reference that a frequent Arabic word among `stems` is a letter or two from
+    (one for a spelling of up to five letters): what a name read as a word looks like."""
+    names_like = known_arabic_names()
+    for stem in stems:
+        if arabic_zipf(stem) < WORD_ZIPF or stem in names_like:
+            continue
+        for ref, written in refs:
+            soft, hard = compare(stem, ref)
+            if len(ref) >= 3 and stem != ref and soft + hard <= (1 if len(ref) <= 5 else 2):
+                return written
+    return None
+
+
+def _misread(n: EnglishName, side: ArabicSide, used: set[int], names, found) -> NameResult | None:
+    """A lone name (no other word of it found) not in the Arabic, where a frequent word a letter
+    or two from its known spelling stands: the name read as that word (Waters ... Phoenix: عينيك)."""
+    if _anchors(n, names, found):
+        return None
+    refs = [n.spelling] if n.spelling else [r for t in (expected_tokens(n) or evidence_tokens(n)) for r in token_references(t)]
+    taken = _taken(side, used, found)
+    for i, w in enumerate(side.words):
+        if i in taken:
+            continue
+        hit = _ordinary_near(sorted(side.stems[i] | {w.folded}), refs)
+        if hit is not None:
+            return NameResult(n, "garbled", w.span, hit, w.span.of(side.text), "an ordinary word", _key(n))
     return None
 
 
