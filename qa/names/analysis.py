@@ -116,10 +116,9 @@ def analyse(src: str, mt: str) -> tuple[NameResult, ...]:
         k += 1
         if r is None:
             r = _diagnose(n, side, mentions, source_entities, used, src, gaz)
-            evidence_only = n.entry is None and n.spelling is None and not expected_tokens(n)
             if r.status in ("missing", "unverified") and n.entry is None:
                 r = _translated(n, side, used, found, names, src) or r
-            if r.status in ("missing", "unverified") and (n.spelling is not None or evidence_only):
+            if r.status in ("missing", "unverified") and (n.spelling is not None or evidence_only(n)):
                 # a first name left out (ترامب for Donald Trump) is usual, and so is a name word
                 # that is an English word translated (Sky, West): only evidence beside the rest
                 # of the name (an ordinary word near its spelling, another name) is a finding
@@ -453,6 +452,12 @@ def evidence_tokens(n: EnglishName) -> list[str]:
     if n.acronym or n.entry is not None:
         return []
     return [w for w in n.words if len(translit.clean_english(w)) >= 3 and translit.clean_english(w) not in PARTICLES and token_references(w)]
+
+
+def evidence_only(n: EnglishName) -> bool:
+    """A name checked on evidence only: outside the gazetteer, not part of a gazetteer name, and
+    no word of it expected spelt out (every word is also an English word: Brighton, West)."""
+    return n.entry is None and n.spelling is None and not expected_tokens(n)
 
 
 def _person_run(run: tuple[str, ...], word: str) -> bool:
