@@ -161,13 +161,24 @@ def _recount(names, found, side, mentions, source_entities, used, src, gaz) -> N
         n0 = names[idx[0]]
         if n0.entry is not None:
             renderings = _separate(m for m in mentions if m.entity == n0.entry.entity)
+            inside = {k for m in renderings for k in range(m.first, m.last + 1)}
+            keys = [k for k in written_keys(n0.entry.entity, gaz) if len(k) >= 4]
+            # and words run together with a neighbour (مجلةواشنطن, المدعونالاتحاديونبنيويورك)
+            renderings = renderings + [i for i, w in enumerate(side.words) if i not in inside and any(k in w.folded for k in keys)]
         else:
             refs = [r for r, _ in token_references(n0.words[0])] + ([n0.spelling[0]] if n0.spelling else [])
             renderings = {i for i, stems in enumerate(side.stems) if any(r in stems for r in refs)}
         for k in idx[max(len(renderings), 1) :]:
             again = _diagnose(names[k], side, mentions, source_entities, used, src, gaz, strict=True)
-            if again.status in ("garbled", "distorted", "swapped"):
+            if again.status in ("garbled", "distorted", "swapped") or (again.status == "missing" and _place_repeated(names[k])):
                 found[k] = again
+
+
+def _place_repeated(n: EnglishName) -> bool:
+    """A gazetteer place named again: translators repeat places (a person may become "he"), so
+    a second Scotland with one أسكتلندا in the Arabic is dropped. Not "US", which translators
+    fold into an adjective or leave out as a modifier (US President Trump: الرئيس ترامب)."""
+    return n.entry is not None and n.entry.kind in PLACE_KINDS and n.entry.entity != "US"
 
 
 def _separate(mentions) -> list[Mention]:

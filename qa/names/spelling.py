@@ -109,8 +109,9 @@ def is_near(a: str, b: str) -> bool:
 
 
 # Consonants that render one foreign sound in the usual Arabic spellings of European names:
-# Spanish j/g as خ (سيرخيو / سيرجيو), German and Dutch j as ي (يوهانس / جوهانس).
-_USUAL_ALTERNATIONS = {"خ": "ج"}
+# Spanish j/g as خ (سيرخيو / سيرجيو), German and Dutch j as ي (يوهانس / جوهانس), g as ج or غ
+# (Egyptian and Levantine conventions: جرايس / غريس, ماكجريجور / ماكغريغور).
+_USUAL_ALTERNATIONS = {"خ": "ج", "غ": "ج"}
 _LONG_VOWELS = frozenset("اوي")
 
 
