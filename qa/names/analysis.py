@@ -167,6 +167,7 @@ def _recount(names, found, side, mentions, source_entities, used, src, gaz) -> N
             renderings = renderings + [i for i, w in enumerate(side.words) if i not in inside and any(k in w.folded for k in keys)]
         else:
             refs = [r for r, _ in token_references(n0.words[0])] + ([n0.spelling[0]] if n0.spelling else [])
+            refs += [found[k].form for k in idx if found[k].form]  # the spelling the translation uses
             renderings = {i for i, stems in enumerate(side.stems) if any(r in stems for r in refs)}
         for k in idx[max(len(renderings), 1) :]:
             again = _diagnose(names[k], side, mentions, source_entities, used, src, gaz, strict=True)
