@@ -64,7 +64,8 @@ from qa.names.spelling import compare, is_near, is_variant, skeleton, usual_vari
 # (lexicon.name_likeness): kavanaugh -0.1 and melrose -0.1 are, baton -0.6 and court -2.4 not.
 EXPECT_NAME_LIKENESS = -0.3
 RARE_ZIPF = 3.5  # below this (the shipped floor) an Arabic word that is a known name spelling is a name
-FUNCTION_ZIPF = 6.3  # في من على: never a name's stand-in
+FUNCTION_ZIPF = 6.3
+VERY_COMMON_ZIPF = 5.0  # بأن "that": never a translator's spelling of a name (بون for Bone)  # في من على: never a name's stand-in
 TRANSLITERATED = frozenset(["person", "country", "region", "city", "state", "place"])  # kinds spelt, not translated
 _WE = re.compile(r"\b(?:we|us|our|ours|ourselves|let's)\b")
 
@@ -388,6 +389,8 @@ def _find(n: EnglishName, side: ArabicSide, mentions: list[Mention], used: set[i
         if hits:
             m = hits[0]
             return NameResult(n, "found", m.span, found=m.span.of(side.text), key=_key(n), form=" ".join(_words(side, m)))
+        if side.find_forms(gaz.traps_of.get(n.entry.entity, ()), frozenset(used)):
+            return None  # a known misreading (تيريزا مايو) is no loose spelling of the name: diagnosed
         stuck = glued(side, written_keys(n.entry.entity, gaz), used)
         if stuck is not None:
             return NameResult(n, "found", side.words[stuck].span, found=side.words[stuck].span.of(side.text), key=_key(n))
@@ -530,7 +533,7 @@ def _diagnose(n, side: ArabicSide, mentions, source_entities, used, src: str, ga
             if not strict and (hard == 0 or common or translit.model().excess(clean, stem) <= found_excess(clean) + KNOWN_MARGIN or glued_variant(w.folded, ref, clean)):
                 return NameResult(n, "found", w.span, found=w.span.of(side.text), key=key, form=stem)
             return NameResult(n, "distorted", w.span, written, w.span.of(side.text), "", key, stem)
-        if n.entry is None and (usual_variant(stem, ref, 0 if common else 1) or after_the(side, i, src, n)):
+        if n.entry is None and ((usual_variant(stem, ref, 0 if common else 1) and arabic_zipf(stem) < VERY_COMMON_ZIPF) or after_the(side, i, src, n)):
             # the known spelling's consonants with long vowels chosen or added: a translator's
             # spelling even when it is also a word (دواير for Dwyer; كيف for Kyiv drops one)
             return NameResult(n, "found", w.span, found=w.span.of(side.text), key=key, form=stem)
