@@ -266,10 +266,8 @@ def _ordinary_near(stems, refs) -> str | None:
 
 
 def _misread(n: EnglishName, side: ArabicSide, used: set[int], names, found) -> NameResult | None:
-    """A lone name (no other word of it found) not in the Arabic, where a frequent word a letter
-    or two from its known spelling stands: the name read as that word (Waters ... Phoenix: عينيك)."""
-    if _anchors(n, names, found):
-        return None
+    """A name not in the Arabic, where a frequent word a letter or two from its known spelling
+    stands anywhere in the sentence: the name read as that word (Phoenix: عينيك)."""
     refs = [n.spelling] if n.spelling else [r for t in (expected_tokens(n) or evidence_tokens(n)) for r in token_references(t)]
     taken = _taken(side, used, found)
     for i, w in enumerate(side.words):
