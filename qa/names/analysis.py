@@ -624,7 +624,7 @@ def _loose_near(side: ArabicSide, refs, used: set[int]):
             continue
         for stem in sorted(side.stems[i]):
             for ref, written in refs:
-                if len(ref) < 4 or stem == ref or abs(len(stem) - len(ref)) > 2 or skeleton(stem)[:1] != skeleton(ref)[:1]:
+                if len(ref) < 4 or stem == ref or abs(len(stem) - len(ref)) > 2 or (stem[0] != ref[0] and skeleton(stem)[:1] != skeleton(ref)[:1]):
                     continue
                 soft, hard = compare(stem, ref)
                 if hard <= 2 and hard + soft <= 3:
