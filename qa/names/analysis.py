@@ -320,9 +320,9 @@ def _stranger(n: EnglishName, side: ArabicSide, used: set[int], names, found, sr
     source_words = [c for t in _WORD.findall(src) if len(c := translit.clean_english(t)) >= 2]
     model = translit.model()
     for i, w in enumerate(side.words):
-        if i in taken or arabic_zipf(w.folded) >= RARE_ZIPF:
+        if i in taken or arabic_zipf(w.folded) >= WORD_ZIPF or _ARTICLE.match(w.folded):
             continue
-        stems = [s for s in sorted(side.stems[i] | {w.folded}) if len(s) >= 3 and s in names_like and arabic_zipf(s) < RARE_ZIPF]
+        stems = [s for s in sorted(side.stems[i] | {w.folded}) if len(s) >= 3 and s in names_like and arabic_zipf(s) < WORD_ZIPF]
         if not stems:
             continue
         stem = stems[0]
