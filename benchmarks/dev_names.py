@@ -21,12 +21,12 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from benchmarks import eval_metrics as M  # noqa: E402
-from benchmarks.challenge import generate  # noqa: E402
-from benchmarks.eval_checks import REVIEWED, load_ntrex  # noqa: E402
-from qa.names.analysis import WEAK, analyse  # noqa: E402
-from qa.names.arabic_side import prepare  # noqa: E402
-from qa.names.document import dropped_in_document  # noqa: E402
+from benchmarks import eval_metrics as M
+from benchmarks.challenge import generate
+from benchmarks.eval_checks import REVIEWED, load_ntrex
+from qa.names.analysis import WEAK, analyse
+from qa.names.arabic_side import prepare
+from qa.names.document import dropped_in_document
 
 SERIOUS = {"garbled": "NAM001", "swapped": "NAM002", "missing": "NAM003", "distorted": "NAM004"}
 TYPES = ("name_common_word", "name_dropped", "name_distorted", "name_swapped")

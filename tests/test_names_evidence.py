@@ -3,8 +3,6 @@ English words, repeated mentions, and names a document spells elsewhere (issue 4
 
 from __future__ import annotations
 
-import pytest
-
 from qa.checks.registry import CheckContext, all_checks
 from qa.model import AlignedPair, Severity
 
