@@ -14,6 +14,8 @@ from qa.arabic import fold
 from qa.checks.registry import CheckContext, Flag, check
 from qa.model import AlignedPair, Category, Severity
 from qa.names.analysis import WEAK, NameResult, analyse_pair
+from qa.names.arabic_side import prepare
+from qa.names.document import dropped_in_document
 from qa.names.spelling import is_near
 
 
@@ -148,3 +150,22 @@ def name_inconsistent(pairs: Sequence[AlignedPair], ctx: CheckContext) -> Iterat
                     mt_span=r.mt_span,
                     suggestion=usual_text,
                 )
+
+
+@check("NAM007", "name-dropped-in-document", Category.NAME, scope="document")
+def name_dropped_in_document(pairs: Sequence[AlignedPair], ctx: CheckContext) -> Iterator[tuple[int, Flag]]:
+    """A name the document spells out elsewhere has no trace in this sentence's translation.
+
+    Names that are also English words (Brighton, Waters, West) may be translated, so a sentence
+    alone says nothing when they are absent; once the document spells the name (برايتون), a
+    sentence without it has dropped it.
+    """
+    analyses = [analyse_pair(pair) for pair in pairs]
+    stems = [prepare(pair.mt).stems for pair in pairs]
+    for index, r, elsewhere in dropped_in_document(analyses, stems):
+        yield index, Flag(
+            Severity.MAJOR,
+            f"the name “{r.name.text}” is missing from the translation (spelt {elsewhere.found} elsewhere in the document)",
+            src_span=r.name.span,
+            suggestion=elsewhere.found,
+        )

@@ -114,6 +114,7 @@ def _word_stems(folded: str) -> frozenset[str]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=4096)
 def prepare(mt: str) -> ArabicSide:
     ws = tuple(words(mt))
     latin = frozenset(m.group().strip(".'’-") for m in _LATIN.finditer(mt))

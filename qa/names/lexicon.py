@@ -91,3 +91,17 @@ def is_rare_word(token: str) -> bool:
         if token.endswith(suffix) and english_zipf(token[: -len(suffix)]):
             return False
     return True
+
+
+@cache
+def _word_names() -> dict[str, tuple[str, ...]]:
+    from qa.arabic import fold
+    from reference import read_tsv
+
+    return {en: tuple(dict.fromkeys(fold(a) for a in ar.split("|"))) for en, ar, *_ in read_tsv("names", "sources", "word_names.tsv")}
+
+
+def word_translations(token: str) -> tuple[str, ...]:
+    """Folded Arabic translations of an English word that is also a name (west: غرب), from the
+    hand-curated reference/names/sources/word_names.tsv."""
+    return _word_names().get(token, ())

@@ -90,7 +90,7 @@ def glued(side: ArabicSide, refs: list[str], used: set[int]) -> int | None:
     """A word that begins or ends with a long reference, two letters or more glued to it (a missing
     space: لندنفي, السيدكافانو), not a word that merely contains it (حيوان holds يوان)."""
     for i, w in enumerate(side.words):
-        if i in used:
+        if i in used or frequent(side, i):  # ضروري is a word, not روري with a letter glued on
             continue
         if len(w.folded) >= RUN_ON and any(len(r) >= GLUED_MIN and r in w.folded for r in refs):
             return i  # words run together without spaces (a broken line): anywhere inside counts
@@ -101,7 +101,7 @@ def glued(side: ArabicSide, refs: list[str], used: set[int]) -> int | None:
     return None
 
 
-def transliterated(token: str, side: ArabicSide, used: set[int], extra=None) -> tuple[int, str] | None:
+def transliterated(token: str, side: ArabicSide, used: set[int], extra=None, only_extra: bool = False) -> tuple[int, str] | None:
     """(index, stem) of a word that spells the token plausibly, if any.
 
     With a known spelling (gazetteer, Wikidata): that spelling (in any word, even one another
@@ -111,7 +111,7 @@ def transliterated(token: str, side: ArabicSide, used: set[int], extra=None) -> 
     Without one: the model's best spelling or one with its consonants, or one the model finds
     plausible (within found_excess). An ordinary Arabic word is never a variant of a name.
     """
-    known = [r for r, _ in token_references(token)] + ([extra[0]] if extra else [])
+    known = ([] if only_extra else [r for r, _ in token_references(token)]) + ([extra[0]] if extra else [])
     free = [i for i in range(len(side.words)) if i not in used]
     if known:
         for i in range(len(side.words)):

@@ -78,7 +78,15 @@ def is_variant(a: str, b: str) -> bool:
     if a == b or skeleton(a) != skeleton(b):
         return False
     soft, hard = compare(a, b)
-    return a != b and hard == 0 and soft <= max(1, min(2, len(b) // 3))
+    if hard or soft > max(1, min(2, len(b) // 3)):
+        return False
+    # two edits are a variant only when they are long vowels: a sound-alike consonant with another
+    # edit (كانسص, تينثي, بريتانا for بريطانيا) is what distortions look like
+    return soft <= 1 or _raw_consonants(a) == _raw_consonants(b)
+
+
+def _raw_consonants(word: str) -> str:
+    return "".join(ch for ch in word if ch not in VOWEL_LETTERS)
 
 
 def is_near(a: str, b: str) -> bool:
@@ -101,8 +109,9 @@ def is_near(a: str, b: str) -> bool:
 
 
 # Consonants that render one foreign sound in the usual Arabic spellings of European names:
-# Spanish j/g as خ (سيرخيو / سيرجيو), German and Dutch j as ي (يوهانس / جوهانس).
-_USUAL_ALTERNATIONS = {"خ": "ج"}
+# Spanish j/g as خ (سيرخيو / سيرجيو), German and Dutch j as ي (يوهانس / جوهانس), g as ج or غ
+# (Egyptian and Levantine conventions: جرايس / غريس, ماكجريجور / ماكغريغور).
+_USUAL_ALTERNATIONS = {"خ": "ج", "غ": "ج"}
 _LONG_VOWELS = frozenset("اوي")
 
 
@@ -112,12 +121,19 @@ def usual_variant(stem: str, ref: str, dropped: int = 1) -> bool:
     sound-alike swaps beyond the usual foreign alternations), long-vowel letters chosen or added
     (تايلر / تيلور), at most `dropped` left out (جاستن / جوستين): consonant changes and long
     vowels dropped by the handful are what garbled spellings look like (and a vowel dropped into
-    an ordinary word, كنت for كينت, is a misreading)."""
+    an ordinary word, كنت for كينت, is a misreading). An initial ه is the consonant h (هنري is
+    not نري)."""
     if stem == ref or len(ref) < 3:
         return False
     a, b = stem, ref
     if a[0] in "جي" and b[0] in "جي":
         a, b = "ج" + a[1:], "ج" + b[1:]
-    consonants = lambda w: "".join(_USUAL_ALTERNATIONS.get(ch, ch) for ch in w if ch not in VOWEL_LETTERS)
-    vowels = lambda w: sum(ch in _LONG_VOWELS for ch in w)
-    return consonants(a) == consonants(b) and vowels(stem) >= vowels(ref) - dropped
+    if consonants(a) != consonants(b):
+        return False
+    return sum(ch in _LONG_VOWELS for ch in stem) >= sum(ch in _LONG_VOWELS for ch in ref) - dropped
+
+
+def consonants(word: str) -> str:
+    """The consonant letters of a spelling, the usual foreign alternations merged; an initial ه
+    counts (elsewhere it may be a silent h or the feminine ending)."""
+    return "".join(_USUAL_ALTERNATIONS.get(ch, ch) for k, ch in enumerate(word) if ch not in VOWEL_LETTERS or (ch == "ه" and k == 0))
