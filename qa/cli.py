@@ -88,7 +88,14 @@ def _split(values: str) -> tuple[str, ...]:
 @click.option("--glossary", metavar="FILE.tsv", help="Required term renderings: TSV with a header row en, ar, optional note.")
 @click.option("--encoding", default="utf-8", show_default=True, help="Encoding of the input files.")
 @click.option("--show", type=click.Choice(SHOW_CHOICES), default="all", show_default=True, help="Text report: every segment, or only those with findings.")
-def check_command(inputs, reference, fmt, output, fail_on, model, select, ignore, glossary, encoding, show) -> int:
+@click.option(
+    "--engine", type=click.Choice(("local", "ray")), default="local", show_default=True,
+    help="Run here, or on Ray: bitext shards (files, folders, globs) in, result shards in the -o folder out (docs/scale.md).",
+)
+@click.option("--address", metavar="ADDR", help="--engine ray: the Ray cluster to join (default: start a local instance).")
+@click.option("--workers", type=click.IntRange(min=1), metavar="N", help="--engine ray: checking actors (default: one per CPU).")
+@click.option("--results", "results_format", type=click.Choice(("jsonl", "parquet")), default="jsonl", show_default=True, help="--engine ray: result shard format.")
+def check_command(inputs, reference, fmt, output, fail_on, model, select, ignore, glossary, encoding, show, engine, address, workers, results_format) -> int:
     """Check an Arabic MT against its English source.
 
     \b
@@ -105,7 +112,11 @@ def check_command(inputs, reference, fmt, output, fail_on, model, select, ignore
     from qa.render import RenderOptions, render
     from qa.textio import check_encoding, check_writable, read_bitext, read_glossary, write_atomic
 
-    if len(inputs) not in (1, 2):
+    if engine == "local" and (address or workers):
+        raise UsageError("--address and --workers go with --engine ray")
+    if engine == "ray" and reference is not None:
+        raise UsageError("--engine ray checks bitext shards: give each row a 'ref' instead of --ref")
+    if engine == "local" and len(inputs) not in (1, 2):
         raise UsageError(
             f"expected SOURCE TARGET (two documents) or one .jsonl/.tsv bitext file, got {len(inputs)} paths: "
             "see 'mtqa check --help'"
@@ -113,7 +124,7 @@ def check_command(inputs, reference, fmt, output, fail_on, model, select, ignore
     if reference is not None and len(inputs) == 1:
         raise UsageError("--ref works with two documents; in a bitext file give each row a 'ref' instead")
     check_encoding(encoding)
-    if output is not None:
+    if output is not None and engine == "local":
         check_writable(output)
     config = Config(
         model=model,
@@ -122,6 +133,14 @@ def check_command(inputs, reference, fmt, output, fail_on, model, select, ignore
         fail_on=None if fail_on == "never" else Severity(fail_on),
         glossary=read_glossary(glossary, encoding) if glossary else (),
     )
+    if engine == "ray":
+        from qa.engines.ray_engine import run_for_cli
+
+        document, account = run_for_cli(
+            inputs, output, config, address=address, workers=workers, results=results_format, encoding=encoding
+        )
+        click.echo(account, nl=False)
+        return EXIT_CRASHED if document["failures"] else EXIT_PASSED if document["summary"]["passed"] else EXIT_FINDINGS
     # Every input is read and validated before the encoder loads: a bad row fails in milliseconds.
     if len(inputs) == 2:
         from qa.pipeline import check_documents
