@@ -22,6 +22,8 @@ one machine): USE-m3's BLAS collapses ~20x when threads outnumber cores. Actors 
 from __future__ import annotations
 
 import json
+import os
+import time
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -41,7 +43,8 @@ LOCAL_OBJECT_STORE = 256 * 1024 * 1024  # bytes; results spill to disk beyond it
 
 # -- connecting ------------------------------------------------------------------------------
 def connect(address: str | None = None, num_cpus: int | None = None) -> None:
-    """Join the cluster at `address`, or start a private local instance (no dashboard)."""
+    """Join the cluster at `address` (or $RAY_ADDRESS, as a RayJob sets it), else start a private
+    local instance (no dashboard, a small object store)."""
     import logging
 
     try:
@@ -52,6 +55,7 @@ def connect(address: str | None = None, num_cpus: int | None = None) -> None:
     logging.getLogger("ray.data").setLevel(logging.WARNING)  # no per-stage INFO lines on the user's stderr
     if ray.is_initialized():
         return
+    address = address or os.environ.get("RAY_ADDRESS")
     logging_config = ray.LoggingConfig(log_level="WARNING") if hasattr(ray, "LoggingConfig") else None
     if address:
         ray.init(address=address, logging_config=logging_config, log_to_driver=False)
@@ -107,8 +111,11 @@ class CheckChunks:
         from qa.scoring import score_segment
 
         run = self.run
-        out: dict[str, list] = {"file_no": [], "chunk_no": [], "source": [], "records": [], "failures": [], "encoder": []}
+        out: dict[str, list] = {
+            "file_no": [], "chunk_no": [], "source": [], "records": [], "failures": [], "encoder": [], "cpu_seconds": []
+        }
         for file_no, chunk_no, source, pairs_json in zip(batch["file_no"], batch["chunk_no"], batch["source"], batch["pairs"]):
+            started = time.process_time()  # this actor's CPU, its BLAS threads included: cost per segment
             run.failures.clear()
             run.cache.forget()  # each chunk encoded on its own: results independent of what this actor saw before
             measured = run.embed_and_measure(shards.pairs_from_json(pairs_json))
@@ -121,6 +128,7 @@ class CheckChunks:
             out["records"].append(json.dumps([shards.segment_record(s, str(source), None) for s in segments], ensure_ascii=False))
             out["failures"].append(json.dumps([shards.failure_record(f, str(source), None) for f in run.failures], ensure_ascii=False))
             out["encoder"].append(f"{run.encoder.name}\t{run.encoder.version}")
+            out["cpu_seconds"].append(time.process_time() - started)
         return out
 
 
@@ -164,9 +172,9 @@ def write_chunks(batch: dict[str, Any], out_dir: str, fmt: str, config: Config, 
     from qa.render.json import segment_from_dict
     from qa.scoring import score_segment
 
-    out: dict[str, list] = {"file_no": [], "chunk_no": [], "part": [], "stats": [], "failures": [], "encoder": []}
-    for file_no, chunk_no, records_json, failures_json, encoder in zip(
-        batch["file_no"], batch["chunk_no"], batch["records"], batch["failures"], batch["encoder"]
+    out: dict[str, list] = {"file_no": [], "chunk_no": [], "part": [], "stats": [], "failures": [], "encoder": [], "cpu_seconds": []}
+    for file_no, chunk_no, records_json, failures_json, encoder, cpu_seconds in zip(
+        batch["file_no"], batch["chunk_no"], batch["records"], batch["failures"], batch["encoder"], batch["cpu_seconds"]
     ):
         records = json.loads(records_json)
         added = extras.get((int(file_no), int(chunk_no)), {})
@@ -187,6 +195,7 @@ def write_chunks(batch: dict[str, Any], out_dir: str, fmt: str, config: Config, 
         out["stats"].append(json.dumps(chunk_stats(segments)))
         out["failures"].append(failures_json)
         out["encoder"].append(str(encoder))
+        out["cpu_seconds"].append(float(cpu_seconds))
     return out
 
 
@@ -249,7 +258,7 @@ def check_shards(
         with warnings.catch_warnings():
             # max_restarts/max_task_retries/max_retries still work as remote args in Ray 2.x; it warns they will move.
             warnings.simplefilter("ignore", DeprecationWarning)
-            written, doc_failures = _execute(sources, out, config, checks, sizing, results, encoding)
+            written, doc_failures, seconds = _execute(sources, out, config, checks, sizing, results, encoding)
     except Exception as exc:  # noqa: BLE001 - a bad shard surfaces inside Ray's exception chain: report it as mtqa would
         raise _mtqa_error(exc) or exc
     finally:
@@ -261,6 +270,8 @@ def check_shards(
     failures = [CheckFailure(f["code"], f["check"], f["segment"], f["error"]) for f in failure_records]
     summary = fold((json.loads(r["stats"]) for r in rows), config.fail_on, failures)
     document = _summary_document(config, checks, rows, summary, sources, results, sizing, failure_records)
+    document["engine"]["seconds"] = {stage: round(t, 2) for stage, t in seconds.items()}
+    document["engine"]["check_cpu_seconds"] = round(sum(float(r["cpu_seconds"]) for r in rows), 2)
     _write_summary(out, document)
     return document
 
@@ -269,9 +280,13 @@ def _execute(sources, out, config, checks, sizing, results, encoding):
     """The Ray Data pipeline; returns (one statistics row per chunk, document-phase failure records)."""
     import ray
 
+    seconds: dict[str, float] = {}
+    started = time.perf_counter()
     items = [{"file_no": i, "source": s} for i, s in enumerate(sources)]
     chunks = ray.data.from_items(items, override_num_blocks=len(items)).flat_map(
-        read_shard, fn_kwargs={"chunk_size": config.chunk_size, "encoding": encoding}, num_cpus=0
+        # Reading is light and runs beside the actors that hold the CPUs: no CPU reserved, a few at a time.
+        read_shard, fn_kwargs={"chunk_size": config.chunk_size, "encoding": encoding}, num_cpus=0,
+        compute=ray.data.TaskPoolStrategy(size=max(1, min(len(items), sizing.workers))),
     )
     checked = chunks.map_batches(
         CheckChunks,
@@ -283,6 +298,8 @@ def _execute(sources, out, config, checks, sizing, results, encoding):
         max_restarts=RETRIES,
         max_task_retries=RETRIES,
     ).materialize()
+    seconds["read_and_check"] = time.perf_counter() - started
+    started = time.perf_counter()
     extras: dict[tuple[int, int], dict[int, list]] = {}
     doc_failures: list[dict[str, Any]] = []
     if any(c.scope == "document" for c in checks):
@@ -296,15 +313,17 @@ def _execute(sources, out, config, checks, sizing, results, encoding):
                 chunk_no, offset = (int(x) for x in key.split(":"))
                 extras.setdefault((int(row["file_no"]), chunk_no), {})[offset] = found
             doc_failures += json.loads(row["failures"])
+    seconds["document_checks"] = time.perf_counter() - started
+    started = time.perf_counter()
     written = checked.map_batches(
         write_chunks,
         fn_kwargs={"out_dir": str(out), "fmt": results, "config": config, "extras": extras},
         batch_size=1,
         batch_format="numpy",
-        num_cpus=0,
         max_retries=RETRIES,
     ).take_all()
-    return written, doc_failures
+    seconds["write"] = time.perf_counter() - started
+    return written, doc_failures, seconds
 
 
 def _summary_document(config, checks, rows, summary, sources, results, sizing, failure_records) -> dict[str, Any]:

@@ -189,17 +189,20 @@ def prepare_output_dir(out_dir: str | Path) -> Path:
     return path
 
 
-def read_results(out_dir: str | Path) -> list[dict[str, Any]]:
-    """Every record of a finished run's part files, each key once, in (shard, chunk, row) order."""
-    out_dir = Path(out_dir)
-    seen: dict[tuple, dict[str, Any]] = {}
-    for part in sorted(out_dir.glob("part-*")):
+def iter_part_records(out_dir: str | Path) -> Iterator[dict[str, Any]]:
+    """Every record of every part file, as written (in shard, chunk, row order)."""
+    for part in sorted(Path(out_dir).glob("part-*")):
         if part.suffix == ".parquet":
             import pyarrow.parquet as pq
 
-            rows: Iterable[dict[str, Any]] = pq.read_table(part).to_pylist()
+            yield from pq.read_table(part).to_pylist()
         else:
-            rows = (json.loads(line) for line in part.read_text(encoding="utf-8").splitlines() if line.strip())
-        for record in rows:
-            seen.setdefault(record_key(record), record)
+            yield from (json.loads(line) for line in part.read_text(encoding="utf-8").splitlines() if line.strip())
+
+
+def read_results(out_dir: str | Path) -> list[dict[str, Any]]:
+    """A finished run's records, each key (source, target, id) once: what a collector should read."""
+    seen: dict[tuple, dict[str, Any]] = {}
+    for record in iter_part_records(out_dir):
+        seen.setdefault(record_key(record), record)
     return list(seen.values())
