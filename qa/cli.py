@@ -134,7 +134,7 @@ def check_command(inputs, reference, fmt, output, fail_on, model, select, ignore
         glossary=read_glossary(glossary, encoding) if glossary else (),
     )
     if engine == "ray":
-        from qa.engines.ray_engine import run_for_cli
+        from qa.engines.ray_cli import run_for_cli
 
         document, account = run_for_cli(
             inputs, output, config, address=address, workers=workers, results=results_format, encoding=encoding
