@@ -101,3 +101,16 @@ def test_engine_options_without_the_ray_engine_are_a_usage_error():
     result = CliRunner().invoke(main, ["check", "pairs.jsonl", "--workers", "2"])
     assert result.exit_code == 2
     assert "--address and --workers go with --engine ray" in result.output
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["pairs.jsonl", "--engine", "ray"], "give a folder with -o/--output"),
+        (["a.txt", "b.txt", "--ref", "r.txt", "--engine", "ray", "-o", "out"], "give each row a 'ref' instead of --ref"),
+    ],
+)
+def test_the_ray_engine_refuses_what_it_cannot_do_before_starting_ray(args, message):
+    result = CliRunner().invoke(main, ["check", *args])
+    assert result.exit_code == 2
+    assert message in result.output
