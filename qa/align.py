@@ -109,9 +109,20 @@ def build_pairs(
                 ref=ref_text,
                 src_lines=tuple(sorted({src[i].line for i in bead.src})),
                 mt_lines=tuple(sorted({mt[j].line for j in bead.tgt})),
+                src_origins=_origins([src[i] for i in bead.src]),
+                mt_origins=_origins([mt[j] for j in bead.tgt]),
             )
         )
     return pairs
+
+
+def _origins(segments: Sequence[Segment]) -> tuple[tuple[int, int, int], ...]:
+    """Where each sentence of a joined pair text starts: (offset in the text, line, column)."""
+    out, offset = [], 0
+    for segment in segments:
+        out.append((offset, segment.line, segment.span.start))
+        offset += len(segment.text) + 1  # build_pairs joins the sentences with one space
+    return tuple(out)
 
 
 # -- one side of the document ------------------------------------------------------------------

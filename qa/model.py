@@ -68,6 +68,9 @@ class Segment:
     span: Span
 
 
+Origin = tuple[int, int, int | None]  # (offset into a pair's text, 0-based file line, 0-based column or None)
+
+
 @dataclass(frozen=True)
 class AlignedPair:
     """An English segment (or several) and the Arabic segment(s) aligned with it.
@@ -75,7 +78,16 @@ class AlignedPair:
     In bitext mode each input row is one pair. In document mode a pair joins 0-2 sentences per
     side with a single space; a pair with empty `mt` is an omission candidate (a 1-0 bead), one
     with empty `src` an addition candidate (0-1). `similarity` is the encoder's cosine of src
-    and mt (None until scored, or when a side is empty).
+    and mt (None until scored, or when a side is empty). `src_tags`/`mt_tags`: the inline tags
+    of an XLIFF/TMX segment, (offset into src/mt, markup), stripped from the text that is
+    checked and kept for display (qa.formats.inline.with_tags); None for other inputs.
+
+    `src_origins` / `mt_origins` say where each side's text sits in its input file, for reports
+    that point into the file (SARIF): one `(offset, line, column)` per piece of the text, in
+    order; the text from `offset` (into `src`/`mt`) up to the next piece starts at 0-based `line`
+    and 0-based `column` (in code points) of the file. `column` is None when the text is not
+    verbatim in the file (a JSON-escaped bitext row): then only the line is known. Empty when
+    unknown (pairs built by hand or by the API).
     """
 
     id: str
@@ -85,6 +97,10 @@ class AlignedPair:
     src_lines: tuple[int, ...] = ()
     mt_lines: tuple[int, ...] = ()
     similarity: float | None = None
+    src_tags: tuple[tuple[int, str], ...] | None = None
+    mt_tags: tuple[tuple[int, str], ...] | None = None
+    src_origins: tuple[Origin, ...] = ()
+    mt_origins: tuple[Origin, ...] = ()
 
 
 @dataclass(frozen=True)

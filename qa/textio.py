@@ -31,18 +31,24 @@ def check_encoding(encoding: str) -> str:
         raise UsageError(f"unknown encoding {encoding!r}: use a Python codec name such as utf-8, cp1256 or iso-8859-6") from None
 
 
-def read_text(path: str | Path, encoding: str = "utf-8") -> str:
-    """The whole file as text, or an InputError that says what is wrong with it."""
+def read_bytes(path: str | Path) -> bytes:
+    """The whole file as bytes, or an InputError: missing, a directory, unreadable."""
     path = Path(path)
-    codec = check_encoding(encoding)
     if not path.exists():
         raise InputError(f"{path}: no such file")
     if path.is_dir():
         raise InputError(f"{path}: is a directory, not a file")
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+
+
+def read_text(path: str | Path, encoding: str = "utf-8") -> str:
+    """The whole file as text, or an InputError that says what is wrong with it."""
+    path = Path(path)
+    codec = check_encoding(encoding)
+    data = read_bytes(path)
     try:
         return data.decode("utf-8-sig" if codec == "utf-8" else codec)
     except UnicodeDecodeError as exc:
@@ -79,10 +85,14 @@ def read_bitext(path: str | Path, encoding: str = "utf-8") -> Iterator[AlignedPa
     """
     path = Path(path)
     suffix = path.suffix.lower()
+    from qa.formats import SUFFIXES, read_pairs  # XLIFF, TMX, PO, CSV: qa/formats/
+
+    if suffix in SUFFIXES:
+        return iter(read_pairs(path, encoding))
     if suffix not in BITEXT_SUFFIXES:
         raise InputError(
-            f"{path}: a single input must be a .jsonl or .tsv bitext file (columns src, mt, optional ref, id); "
-            "to check two documents give SOURCE TARGET"
+            f"{path}: a single input must be a .jsonl or .tsv bitext file (columns src, mt, optional ref, id) "
+            f"or one of {', '.join(SUFFIXES)}; to check two documents give SOURCE TARGET"
         )
     lines = split_lines(read_text(path, encoding))
     if not any(line.strip() for line in lines):
@@ -99,7 +109,11 @@ def _pairs(path: Path, rows: Iterator[tuple[int, dict]]) -> Iterator[AlignedPair
         if pair_id in seen:
             raise InputError(f"{path}, line {line_no}: id {pair_id!r} is already used on line {seen[pair_id]}: ids must be unique")
         seen[pair_id] = line_no
-        yield AlignedPair(pair_id, row["src"], row["mt"], row.get("ref"), src_lines=(count,), mt_lines=(count,))
+        origin = ((0, line_no - 1, None),)  # the row's line in the file; no column: the text may be escaped
+        yield AlignedPair(
+            pair_id, row["src"], row["mt"], row.get("ref"), src_lines=(count,), mt_lines=(count,),
+            src_origins=origin, mt_origins=origin,
+        )
         count += 1
     if not count:
         raise InputError(f"{path}: has a header but no rows")

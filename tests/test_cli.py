@@ -12,6 +12,7 @@ from click.testing import CliRunner
 from qa.checks.registry import CheckSpec, Flag
 from qa.cli import main
 from qa.model import Category, Severity
+from qa.render import RENDERERS
 
 COPIED = "The talks will resume on Monday in Geneva."  # an MT equal to its source: LNG002, critical
 
@@ -208,7 +209,8 @@ def test_non_utf8_input_suggests_encoding_and_encoding_fixes_it(mtqa, tmp_path):
 def test_unknown_format(mtqa, pairs):
     assert_usage_error(
         mtqa("check", pairs, "--format", "xml"),
-        "Invalid value for '-f' / '--format': 'xml' is not one of 'json', 'text'. (see 'mtqa check --help')",
+        f"Invalid value for '-f' / '--format': 'xml' is not one of {', '.join(repr(f) for f in sorted(RENDERERS))}. "
+        "(see 'mtqa check --help')",
     )
 
 

@@ -195,7 +195,7 @@ def test_negated_verb_suggestions():
 
 
 def test_english_affix_matches_arabic_ghayr_before_a_clause_negation_can_claim_it():
-    pairs, english_left, arabic_left = match_cues(
+    _, english_left, arabic_left = match_cues(
         en.find_cues("He rejected the idea that the decision was unusually fast.")[0],
         ar.find_cues("قبل فكرة أن القرار كان سريعا بشكل غير عادي.").cues,
     )
@@ -203,7 +203,7 @@ def test_english_affix_matches_arabic_ghayr_before_a_clause_negation_can_claim_i
 
 
 def test_a_lexical_negative_matches_its_arabic_verb_fronted_to_the_start():
-    pairs, english_left, arabic_left = match_cues(
+    pairs, _, _ = match_cues(
         en.find_cues("A spokesman for the ministry in the capital declined to comment.")[0],
         ar.find_cues("رفض متحدث باسم الوزارة في العاصمة التعليق.").cues,
     )
@@ -248,7 +248,7 @@ def test_ta_marbuta_keeps_ball_and_idea_apart_from_hated():
 
 def test_a_negated_contradictory_is_the_other_side_and_a_negated_gradable_is_neither():
     cues, toks = en.find_cues("He was found not guilty, and prices did not rise.")
-    words = {w.span.of("He was found not guilty, and prices did not rise."): w.keys()
+    words = {w.span.of("He was found not guilty, and prices did not rise."): w.polarity_keys()
              for w in ant.english_words("He was found not guilty, and prices did not rise.", toks, cues)}
     assert words["guilty"] == {("guilty/innocent", 1, False)}
     assert words["rise"] == {("rise/fall", 0, True)}

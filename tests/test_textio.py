@@ -150,7 +150,7 @@ def test_a_tsv_with_only_a_header_has_no_rows(tmp_path):
 
 def test_a_single_input_that_is_not_jsonl_or_tsv_explains_both_modes(tmp_path):
     path = write(tmp_path / "p.txt", "x\n")
-    with pytest.raises(InputError, match="must be a .jsonl or .tsv bitext file .*give SOURCE TARGET"):
+    with pytest.raises(InputError, match=r"a single input must be a \.jsonl or \.tsv bitext file .*\.xlf.*give SOURCE TARGET"):
         read_bitext(path)
 
 

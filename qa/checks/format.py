@@ -22,6 +22,8 @@ search. Decisions (docs/checks.md has the measurements):
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -95,6 +97,8 @@ def quotes_unbalanced(pair: AlignedPair, ctx: CheckContext) -> Iterator[Flag]:
 
 def bracket_problem(text: str, opening: str, closing: str) -> int | None:
     """Offset of the first unmatched bracket of one kind, None when they pair up."""
+    if opening not in text and closing not in text:  # most sentences: skip the character loop
+        return None
     stack: list[int] = []
     for i, ch in enumerate(text):
         if ch == opening:
@@ -259,6 +263,7 @@ def run_together(text: str) -> list[Span]:
     return [w.span for w in words(text) if len(w.folded) >= RUN_TOGETHER_LETTERS]
 
 
+@lru_cache(maxsize=4096)
 def run_together_share(text: str) -> float:
     """The share of the Arabic letters that sit in run-together words."""
     found = words(text)

@@ -93,10 +93,10 @@ def open_encoder_with_threads(model: str, threads: int):
 
 
 def read_shard(item: dict[str, Any], chunk_size: int, encoding: str):
-    """One shard -> its chunks as rows (shard number, chunk number, source, pairs as JSON)."""
+    """One shard -> its chunks as rows (shard number, chunk number, source, the pairs pickled)."""
     pairs = shards.read_pairs(item["source"], encoding)
     for chunk_no, chunk in enumerate(shards.chunked(pairs, chunk_size)):
-        yield {"file_no": item["file_no"], "chunk_no": chunk_no, "source": item["source"], "pairs": shards.pairs_to_json(chunk)}
+        yield {"file_no": item["file_no"], "chunk_no": chunk_no, "source": item["source"], "pairs": shards.pack_pairs(chunk)}
 
 
 class CheckChunks:
@@ -114,14 +114,14 @@ class CheckChunks:
         out: dict[str, list] = {
             "file_no": [], "chunk_no": [], "source": [], "records": [], "failures": [], "encoder": [], "cpu_seconds": []
         }
-        for file_no, chunk_no, source, pairs_json in zip(batch["file_no"], batch["chunk_no"], batch["source"], batch["pairs"]):
+        for file_no, chunk_no, source, packed in zip(batch["file_no"], batch["chunk_no"], batch["source"], batch["pairs"]):
             started = time.process_time()  # this actor's CPU, its BLAS threads included: cost per segment
             run.failures.clear()
             run.cache.forget()  # each chunk encoded on its own: results independent of what this actor saw before
-            measured = run.embed_and_measure(shards.pairs_from_json(pairs_json))
+            measured = run.embed_and_measure(shards.unpack_pairs(packed))
             found = [run.run_pair_checks(pair) for pair in measured]
             run.context.clear_memo()
-            segments = [score_segment(p, tuple(f), run.encoder.name, run.config.penalties) for p, f in zip(measured, found)]
+            segments = [score_segment(p, run.overridden(f), run.encoder.name, run.config.penalties) for p, f in zip(measured, found)]
             out["file_no"].append(int(file_no))
             out["chunk_no"].append(int(chunk_no))
             out["source"].append(str(source))
@@ -158,7 +158,10 @@ def document_phase(group: dict[str, Any], config: Config) -> dict[str, list]:
     checks = [c for c in select_checks(config.select, config.ignore) if c.scope == "document"]
     run = Run(config, LazyEncoder(config.model), checks)
     extra = run.run_document_checks([s.pair for s in segments])
-    keyed = {f"{index // config.chunk_size}:{index % config.chunk_size}": [f.to_dict() for f in found] for index, found in extra.items()}
+    keyed = {
+        f"{index // config.chunk_size}:{index % config.chunk_size}": [f.to_dict() for f in run.overridden(found)]
+        for index, found in extra.items()
+    }
     source = json.loads(group["records"][order[0]])[0]["source"] if segments else None
     return {
         "file_no": [int(group["file_no"][0])],

@@ -19,6 +19,7 @@ from __future__ import annotations
 import glob
 import json
 import os
+import pickle
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -28,10 +29,20 @@ from qa.errors import InputError, OutputError
 from qa.model import AlignedPair, CheckFailure, SegmentResult
 from qa.render.json import segment_to_dict
 
-SHARD_SUFFIXES = (".jsonl", ".tsv", ".parquet")
+
+def _shard_suffixes() -> tuple[str, ...]:
+    try:  # the bitext formats qa.textio.read_bitext reads besides .jsonl/.tsv (XLIFF, TMX, PO, CSV)
+        from qa.formats import SUFFIXES
+    except ImportError:
+        SUFFIXES = ()
+    return tuple(dict.fromkeys((".jsonl", ".tsv", ".parquet", *SUFFIXES)))
+
+
+SHARD_SUFFIXES = _shard_suffixes()
 SEGMENT_SCHEMA = "mtqa.segment/1"
 FAILURE_SCHEMA = "mtqa.failure/1"
 RESULT_FORMATS = ("jsonl", "parquet")
+OPTIONAL_FIELDS = ("src_origins", "mt_origins")
 
 
 # -- inputs ----------------------------------------------------------------------------------
@@ -106,12 +117,13 @@ def chunked(pairs: Iterable[AlignedPair], size: int) -> Iterator[list[AlignedPai
         yield chunk
 
 
-def pairs_to_json(pairs: Sequence[AlignedPair]) -> str:
-    return json.dumps([[p.id, p.src, p.mt, p.ref, list(p.src_lines), list(p.mt_lines)] for p in pairs], ensure_ascii=False)
+def pack_pairs(pairs: Sequence[AlignedPair]) -> bytes:
+    """A chunk of pairs for the trip from the reader to an actor (every field, origins and tags included)."""
+    return pickle.dumps(list(pairs), protocol=pickle.HIGHEST_PROTOCOL)
 
 
-def pairs_from_json(text: str) -> list[AlignedPair]:
-    return [AlignedPair(i, s, m, r, tuple(sl), tuple(ml)) for i, s, m, r, sl, ml in json.loads(text)]
+def unpack_pairs(data: bytes) -> list[AlignedPair]:
+    return pickle.loads(data)  # bytes this run's own reader produced, never user input
 
 
 # -- records ---------------------------------------------------------------------------------
@@ -145,6 +157,7 @@ def parquet_schema():
         ("schema", pa.string()), ("source", pa.string()), ("target", pa.string()), ("id", pa.string()),
         ("src", pa.string()), ("mt", pa.string()), ("ref", pa.string()),
         ("src_lines", pa.list_(pa.int64())), ("mt_lines", pa.list_(pa.int64())),
+        ("src_origins", pa.list_(pa.list_(pa.int64()))), ("mt_origins", pa.list_(pa.list_(pa.int64()))),
         ("score", pa.float64()), ("metrics", metrics), ("findings", pa.list_(finding)),
     ])
 
@@ -152,7 +165,8 @@ def parquet_schema():
 def write_part(out_dir: str | Path, name: str, records: Sequence[dict[str, Any]], fmt: str) -> str:
     """Write one chunk's records to `out_dir/name.<fmt>` atomically; returns the file name.
 
-    Segment records only for Parquet (its failures are in the summary); JSONL holds both kinds.
+    Segment records only for Parquet (its failures are in the summary; XLIFF/TMX inline tags are kept
+    in JSONL results only); JSONL holds both kinds.
     """
     out_dir = Path(out_dir)
     final = out_dir / f"{name}.{fmt}"
@@ -195,7 +209,9 @@ def iter_part_records(out_dir: str | Path) -> Iterator[dict[str, Any]]:
         if part.suffix == ".parquet":
             import pyarrow.parquet as pq
 
-            yield from pq.read_table(part).to_pylist()
+            for record in pq.read_table(part).to_pylist():
+                # optional fields segment_to_dict leaves out when empty: absent, as in JSONL
+                yield {k: v for k, v in record.items() if not (k in OPTIONAL_FIELDS and v is None)}
         else:
             yield from (json.loads(line) for line in part.read_text(encoding="utf-8").splitlines() if line.strip())
 

@@ -47,7 +47,7 @@ class Word:
     position: float
     doubtful: bool = False  # a negation earlier in its clause may or may not govern it (ليس لديه تقدم كبير)
 
-    def keys(self) -> set[Key]:
+    def polarity_keys(self) -> set[Key]:
         pairs = contradictory()
         out = set()
         for f in self.forms:
@@ -168,7 +168,7 @@ def _explained(english: list[Word], arabic: list[Word]) -> tuple[set[int], set[i
     Arabic than in the English."""
     options = sorted(
         (abs(e.position - a.position), i, j)
-        for i, e in enumerate(english) for j, a in enumerate(arabic) if e.keys() & a.keys()
+        for i, e in enumerate(english) for j, a in enumerate(arabic) if e.polarity_keys() & a.polarity_keys()
     )
     used_e, used_a = set(), set()
     for _, i, j in options:
@@ -190,12 +190,12 @@ def reversals(english: list[Word], arabic: list[Word]) -> list[Reversal]:
         for form in word.forms:
             if not form.matchable:
                 continue
-            for key in word.keys():
+            for key in word.polarity_keys():
                 if key[0] != form.pair:
                     continue
                 opposite = (key[0], 1 - key[1], key[2])
                 for i, e in enumerate(english):
-                    if opposite in e.keys():
+                    if opposite in e.polarity_keys():
                         option = (i not in explained_e, -abs(e.position - word.position))
                         if best is None or option > best[0]:
                             best = (option, form, e)
@@ -210,14 +210,14 @@ def absorbed(e_left: list[en.EnglishCue], english: list[Word], arabic: list[Word
     """English negations rendered by the antonym ("did not win" = خسر, "unbeaten" = الفوز): not
     dropped, unless the Arabic word of that key is accounted for by an affirmative English word
     ("lost ... has not won" = خسرت ... فازت: خسرت renders "lost")."""
-    a_count = Counter(k for a in arabic for k in a.keys())
-    e_plain = Counter(k for w in english if not w.negated for k in w.keys())
+    a_count = Counter(k for a in arabic for k in a.polarity_keys())
+    e_plain = Counter(k for w in english if not w.negated for k in w.polarity_keys())
     _, explained = _explained(english, arabic)
     rendered = {english[i].span for i in explained}
     out = {cue for cue in e_left if cue.span in rendered}  # "unbeaten" rendered الفوز: its own antonym entry
     for cue in e_left:
         for word in english:
-            if word.negated and cue.head.start <= word.span.start < cue.head.end + 24:
-                if any(a_count[k] > e_plain[k] for k in word.keys()):
-                    out.add(cue)
+            governed = word.negated and cue.head.start <= word.span.start < cue.head.end + 24
+            if governed and any(a_count[k] > e_plain[k] for k in word.polarity_keys()):
+                out.add(cue)
     return out

@@ -10,10 +10,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from qa.arabic import fold, normalize, strip_clitics, words
+from qa.arabic import DROPPED, fold, normalize, strip_clitics, words
 from qa.model import Span
 from qa.polarity.lexicon import CueEntry, arabic_cues, longest_cue
+
+if TYPE_CHECKING:
+    from qa.polarity.antonyms import Word
 
 # Proclitics a negation particle may carry (ولم، فلا); nouns, masdars and verbs may carry any.
 _PARTICLE_CLITICS = ("", "و", "ف")
@@ -189,7 +193,7 @@ def find_cues(text: str) -> ArabicText:
         if entry is not None and entry.words == ("غير",) and _ghayr_is_verb(text, ws, i):
             entry = None
         if entry is None:
-            entry, n, pre = _glued(ws[i].folded), 1, ""
+            entry, n, pre = _glued(ws[i].folded, original), 1, ""
         if entry is None or entry.strength == "none":
             i += max(n, 1)
             continue
@@ -200,7 +204,8 @@ def find_cues(text: str) -> ArabicText:
             entry, strength = _INTERJECTION, "weak"  # "لا، لم أفعل" = "No, I didn't": an answer
         if strength == "strong" and n == 1 and entry.words[0] in _VERBAL and not _verb_follows(text, ws, i):
             strength = "weak"  # لم/لن take an imperfect verb: "وفقًا لم قاله" is a typo of لما
-        if entry.words == ("لا",) and n == 1 and i + 1 < len(ws) and ws[i + 1].folded.startswith("م") and not _clause_break(text, ws, i, i + 1):
+        if (entry.words == ("لا",) and entry.kind == "particle" and strength == "strong" and i + 1 < len(ws)
+                and ws[i + 1].folded.startswith("م") and len(ws[i + 1].folded) >= 4 and not _clause_break(text, ws, i, i + 1)):
             entry = _LA_ADJECTIVE  # لا متناهية، لا محدود: an affix on a participle, like غير
         span = Span(ws[i].span.start, ws[i + n - 1].span.end)
         last = i + n - 1
@@ -241,29 +246,31 @@ def _ghayr_is_verb(text: str, ws, i: int) -> bool:
     return nxt.endswith(_PRONOUN_ENDINGS) and not nxt.startswith(("م", "ال")) and len(ws[i + 1].folded) >= 4
 
 
-def _glued(word: str) -> CueEntry | None:
+def _glued(word: str, original: str) -> CueEntry | None:
     """A particle run together with a word when the space is missing (لميخبرها، الشيوخلا،
     لكنزيارتهالأخيرةلمتسرع): a word unknown to wordfreq that starts with a particle before an
     imperfect verb, ends with a particle after a known word, or is a run of several words with a
     particle inside. A weak cue: it may render an English negation, it is never an added one."""
     if len(word) < 5:
         return None
+    light = "".join(ch for ch in original if ch not in DROPPED)  # hamza kept: لأتمكن is ل + أتمكن
     if len(word) >= GLUED_RUN:
-        return _GLUED if _GLUED_INSIDE.search(word) else None
-    if len(word) >= 8 and _GLUED_INSIDE.search(word[2:]):  # فهملايلقون: فهم لا يلقون
+        return _GLUED if _GLUED_INSIDE.search(light) else None
+    if len(word) >= 8 and _GLUED_INSIDE.search(light[2:]):  # فهملايلقون: فهم لا يلقون
         from qa.names.lexicon import arabic_zipf
 
         return None if arabic_zipf(word) else _GLUED
-    if not word.startswith(_GLUED_PARTICLES) and not word.endswith(_GLUED_PARTICLES):
+    starts, ends = light.startswith(_GLUED_PARTICLES), light.endswith(_GLUED_PARTICLES)
+    if not starts and not ends:
         return None
     from qa.names.lexicon import arabic_zipf  # the shipped Arabic word frequencies
 
     if arabic_zipf(word):
         return None
     head, tail = word[2:], word[:-2]
-    if word.startswith(_GLUED_PARTICLES) and head[:1] in "يتن" and any(arabic_zipf(h) for h in (head, *_strip_suffix(head))):
+    if starts and head[:1] in "يتن" and any(arabic_zipf(h) for h in (head, *_strip_suffix(head))):
         return _GLUED  # لايناسبه: لا يناسبه
-    if word.endswith(_GLUED_PARTICLES) and arabic_zipf(tail):
+    if ends and arabic_zipf(tail):
         return _GLUED
     return None
 
@@ -338,7 +345,8 @@ def delete_cue(text: str, cue: ArabicCue, ws) -> str:
     return before + after
 
 
-def swap(text: str, antonym: ArabicAntonym, replacement: str) -> str:
+def swap(text: str, antonym: Word, replacement: str) -> str:
+    """The text with the antonym word's stem replaced (its proclitics and suffixes kept)."""
     return text[: antonym.stem.start] + replacement + text[antonym.stem.end :]
 
 

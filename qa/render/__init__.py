@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from qa.errors import UsageError
 from qa.model import Report
-from qa.render import json, text
+from qa.render import csv, html, json, junit, sarif, text
 from qa.render.options import RenderOptions
 
 Renderer = Callable[[Report, RenderOptions], str]
@@ -18,6 +18,10 @@ Renderer = Callable[[Report, RenderOptions], str]
 RENDERERS: dict[str, Renderer] = {
     "text": text.render,
     "json": json.render,
+    "html": html.render,
+    "junit": junit.render,
+    "sarif": sarif.render,
+    "csv": csv.render,
 }
 
 

@@ -195,6 +195,12 @@ def _print_summary(console, report: Report) -> None:
     ]
     console.print()
     console.print(f"{verdict}: " + " · ".join(parts), style="bold green" if summary.get("passed") else "bold red")
+    gate = summary.get("gate")
+    files = gate and (gate["baseline"] or gate["suppressions"])
+    if gate and (files or gate["min_score"] is not None or gate["max_findings"]):  # qa.gate beyond --fail-on
+        counts = gate["counts"]
+        tally = f"{counts['new']} new, {counts['in_baseline']} in the baseline, {counts['suppressed']} suppressed"
+        console.print("gate: " + "; ".join([*gate["reasons"], *([tally] if files else [])] or ["passed"]))
     metrics = summary.get("metrics", {})
     scores = []
     if "similarity" in metrics:

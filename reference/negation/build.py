@@ -47,7 +47,7 @@ NOT_NEGATIVE = {
     "unaids", "unalaska", "unconference", "unclos", "unknow", "unfuck", "unisex", "unhrc",
     # lexicalised: their usual Arabic is one affirmative word (حتمي، مذهل، لا يصدق is a choice)
     "inevitable", "inevitably", "incredible", "incredibly", "unbelievable", "unbelievably", "undoubtedly",
-    "invariably", "indispensable", "indispensible",
+    "invariably", "indispensable", "indispensible", "unlike",  # unlike = على عكس، بخلاف
 }
 HAND_LIST = """
 inability inaccurate inadequate inappropriate incapable incompetent incomplete inconsistent incorrect

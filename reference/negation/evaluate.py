@@ -40,6 +40,9 @@ SEED, PER_TYPE = 13, 300
 NEGATION_ONLY = Config(select=("negation",))
 
 
+CRASHES: list = []  # check failures of every run (a crashing check would look like a silent miss)
+
+
 def serious(findings) -> list:
     return [f for f in findings if f.category is Category.NEGATION and f.severity.rank >= Severity.MAJOR.rank]
 
@@ -50,6 +53,7 @@ def false_alarms(encoder, keep=None) -> tuple[list[tuple[int, list]], int]:
     lines = [i for i in range(len(ntrex)) if keep is None or keep(ntrex[i][2])]
     pairs = [AlignedPair(str(i + 1), ntrex[i][0], ntrex[i][1], src_lines=(i,), mt_lines=(i,)) for i in lines]
     report = check_pairs(pairs, NEGATION_ONLY, encoder)
+    CRASHES.extend(report.failures)
     flagged = [(i, serious(s.findings)) for i, s in zip(lines, report.segments())]
     return [(i, f) for i, f in flagged if f], len(lines)
 
@@ -64,6 +68,7 @@ def recall(encoder, keep=None, seed: int = SEED) -> dict[str, tuple[int, int]]:
         group = [c for c in challenges if c.type == etype]
         clean = check_pairs([AlignedPair(str(k), c.src, c.mt_clean) for k, c in enumerate(group)], NEGATION_ONLY, encoder)
         injected = check_pairs([AlignedPair(str(k), c.src, c.mt) for k, c in enumerate(group)], NEGATION_ONLY, encoder)
+        CRASHES.extend([*clean.failures, *injected.failures])
         caught = sum(
             bool(serious(new_findings(b.findings, a.findings, c.mt_clean, c.mt)))
             for c, b, a in zip(group, clean.segments(), injected.segments())
@@ -152,7 +157,7 @@ def main(argv=None) -> None:
             for f in found_here:
                 print(f"  line {i}\t{f.code}\t{f.severity.value}\t{f.message[:200]}")
     by_code = Counter(f.code for _, fs in flagged for f in fs)
-    print("findings by check:", dict(sorted(by_code.items())))
+    print("findings by check:", dict(sorted(by_code.items())), f"; check crashes: {len(CRASHES)}")
     if not args.no_time:
         print(timing(encoder))
     if args.cv:

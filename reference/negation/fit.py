@@ -212,6 +212,14 @@ def thresholds(models: dict, negatives: dict, positives: dict, n_pairs: int, bud
         if score[j] > best:
             best, best_t = float(score[j]), dict(zip(kinds, (float(t0), float(t1), float(last[j]))))
             best_r = {TYPES[t]: float(per_type[k, j]) for k, t in enumerate(types)}
+    # A grid value is some candidate's own probability: move each threshold halfway down to the next
+    # lower training probability, so no candidate sits on the knife edge (the same decisions here,
+    # and no flip from a rounding difference in an embedding).
+    for i, k in enumerate(kinds):
+        below = np.concatenate([neg[:, i], pos[:, i]])
+        below = below[below < best_t[k]]
+        if len(below):
+            best_t[k] = max(floor, (best_t[k] + float(below.max())) / 2)
     return best_t, best_r
 
 
