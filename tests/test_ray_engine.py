@@ -27,6 +27,7 @@ from qa.cli import main
 from qa.config import Config
 from qa.engines import ray_engine, shards
 from qa.errors import InputError
+from qa.model import Severity
 from qa.pipeline import check_pairs
 from qa.scoring import summarize
 from qa.textio import read_bitext
@@ -79,7 +80,7 @@ def test_ntrex_on_ray_has_the_local_engines_findings_scores_and_summary(ray_inst
     assert sum(len(r["findings"]) for r in records) > 0
 
 
-def test_a_name_spelt_two_ways_across_chunks_is_found_by_the_document_phase(ray_instance, actor_encoder, tmp_path):
+def test_a_name_spelt_two_ways_across_chunks_is_found_by_the_document_phase_with_its_severity_override(ray_instance, actor_encoder, tmp_path):
     rows = [
         {"src": "Judge Kavanaugh denied the allegations.", "mt": "نفى القاضي كافانو الادعاءات."},
         {"src": "The hearing lasted nine hours.", "mt": "استمرت الجلسة تسع ساعات."},
@@ -87,13 +88,14 @@ def test_a_name_spelt_two_ways_across_chunks_is_found_by_the_document_phase(ray_
         {"src": "The Senate confirmed Kavanaugh.", "mt": "أكد مجلس الشيوخ تعيين كافاناه."},
     ]
     shard = write_jsonl(tmp_path / "doc.jsonl", rows)
-    config = Config(chunk_size=2)  # the three mentions fall in two chunks, checked by different actors
+    # the three mentions fall in two chunks, checked by different actors; a settings file raised NAM006 to major
+    config = Config(chunk_size=2, severities={"NAM006": Severity.MAJOR})
     _, expected = local_records(shard, config, actor_encoder)
     ray_engine.check_shards([shard], tmp_path / "out", config, workers=2)
     records = shards.read_results(tmp_path / "out")
     assert records == expected
-    assert [(r["id"], f["code"], f["suggestion"]) for r in records for f in r["findings"] if f["code"] == "NAM006"] == [
-        ("4", "NAM006", "كافانو")
+    assert [(r["id"], f["severity"], f["suggestion"]) for r in records for f in r["findings"] if f["code"] == "NAM006"] == [
+        ("4", "major", "كافانو")
     ]
 
 
