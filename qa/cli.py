@@ -96,8 +96,16 @@ def _split(values: str) -> tuple[str, ...]:
 @click.option("--manifest", metavar="FILE.tsv", help="Check the documents listed in FILE (TSV: source, target, optional reference).")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N", help="Check N documents at a time in parallel  [default: the cores].")
 @click.option("--resume", is_flag=True, help="With --format jsonl --output FILE: skip the documents FILE already holds, append the rest.")
+@click.option(
+    "--engine", type=click.Choice(("local", "ray")), default="local", show_default=True,
+    help="Run here, or on Ray: bitext shards (files, folders, globs) in, result shards in the -o folder out (docs/scale.md).",
+)
+@click.option("--address", metavar="ADDR", help="--engine ray: the Ray cluster to join (default: start a local instance).")
+@click.option("--workers", type=click.IntRange(min=1), metavar="N", help="--engine ray: checking actors (default: one per CPU).")
+@click.option("--results", "results_format", type=click.Choice(("jsonl", "parquet")), default="jsonl", show_default=True, help="--engine ray: result shard format.")
 def check_command(inputs, reference, fmt, output, fail_on, model, select, ignore, glossary, encoding, show,
-                  config_file, min_score, max_findings, baseline, suppressions, manifest, jobs, resume) -> int:
+                  config_file, min_score, max_findings, baseline, suppressions, manifest, jobs, resume,
+                  engine, address, workers, results_format) -> int:
     """Check an Arabic MT against its English source.
 
     \b
@@ -120,7 +128,13 @@ def check_command(inputs, reference, fmt, output, fail_on, model, select, ignore
     from qa.render import RenderOptions, render
     from qa.textio import check_encoding, check_writable, read_bitext, read_glossary, write_atomic
 
-    if len(inputs) not in (1, 2) and manifest is None:
+    if engine == "local" and (address or workers):
+        raise UsageError("--address and --workers go with --engine ray")
+    if engine == "ray" and reference is not None:
+        raise UsageError("--engine ray checks bitext shards: give each row a 'ref' instead of --ref")
+    if engine == "ray" and (manifest is not None or jobs is not None or resume):
+        raise UsageError("--manifest, --jobs and --resume go with the local engine; --engine ray takes shards and --workers")
+    if engine == "local" and len(inputs) not in (1, 2) and manifest is None:
         raise UsageError(
             f"expected SOURCE TARGET (two documents) or one .jsonl/.tsv bitext file, got {len(inputs)} paths: "
             "see 'mtqa check --help'"
@@ -128,7 +142,7 @@ def check_command(inputs, reference, fmt, output, fail_on, model, select, ignore
     if reference is not None and len(inputs) == 1 and not os.path.isdir(inputs[0]):
         raise UsageError("--ref works with two documents; in a bitext file give each row a 'ref' instead")
     check_encoding(encoding)
-    if output is not None:
+    if output is not None and engine == "local":
         check_writable(output)
     from qa.configfile import effective, find_config, load_config
     from qa.gate import apply_gate
@@ -151,6 +165,16 @@ def check_command(inputs, reference, fmt, output, fail_on, model, select, ignore
         settings=dict(file.settings) if file else {},
         severities=dict(file.severity) if file else {},
     )
+    if engine == "ray":
+        if run["min-score"] is not None or run["max-findings"] or run["baseline"] or run["suppressions"]:
+            raise UsageError("--engine ray gates on --fail-on only: --min-score, --max-findings, --baseline and --suppressions need the local engine")
+        from qa.engines.ray_cli import run_for_cli
+
+        document, account = run_for_cli(
+            inputs, output, config, address=address, workers=workers, results=results_format, encoding=encoding
+        )
+        click.echo(account, nl=False)
+        return EXIT_CRASHED if document["failures"] else EXIT_PASSED if document["summary"]["passed"] else EXIT_FINDINGS
     gate = gate_options(fail_level, run["min-score"], run["max-findings"], run["baseline"], run["suppressions"])
     # Every input is read and validated before the encoder loads: a bad row fails in milliseconds.
     from qa.batch_cli import is_batch
