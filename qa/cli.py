@@ -126,7 +126,13 @@ def check_command(inputs, reference, fmt, output, fail_on, model, select, ignore
     from qa.config import Config
     from qa.model import Severity
     from qa.render import RenderOptions, render
-    from qa.textio import check_encoding, check_writable, read_bitext, read_glossary, write_atomic
+    from qa.textio import (
+        check_encoding,
+        check_writable,
+        read_bitext,
+        read_glossary,
+        write_atomic,
+    )
 
     if engine == "local" and (address or workers):
         raise UsageError("--address and --workers go with --engine ray")

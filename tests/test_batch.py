@@ -67,7 +67,10 @@ def lines(path: Path) -> list[str]:
 def test_streamed_batches_concatenate_to_check_document_with_and_without_document_checks(encoder):
     src = (SAMPLES / "riviera-storm.en.txt").read_text(encoding="utf-8").splitlines()
     mt = (SAMPLES / "riviera-storm.ar.txt").read_text(encoding="utf-8").splitlines()
-    for ignore in ((), ("NAM006",)):  # NAM006 is document-scope: the one whole-document batch
+    from qa.checks.registry import all_checks
+
+    document_scope = tuple(c.code for c in all_checks() if c.scope == "document")  # NAM006, NAM007
+    for ignore in ((), document_scope):  # a document-scope check makes the whole document one batch
         config = Config(ignore=ignore, chunk_size=5)
         pairs = Run(config, encoder).align_documents(src, mt)
         whole = Run(config, encoder).check_document(pairs)
