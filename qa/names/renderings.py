@@ -1,4 +1,4 @@
-"""Renderings human translators use that are not errors, for the diagnosis (qa.names.analysis).
+"""Renderings human translators use that are not errors, for the diagnosis (qa.names.diagnosis).
 
 A name run into a frequent neighbour (كافانوفي, دوغالذي) or split in two (لوو كي), a title
 transliterated with its article (ذا هل for The Hill), the generic head of a name translated
