@@ -86,9 +86,16 @@ def _split(values: str) -> tuple[str, ...]:
 @click.option("--select", default="", metavar="CODES", help="Run only these checks (comma-separated codes, prefixes, names or categories).")
 @click.option("--ignore", default="", metavar="CODES", help="Skip these checks (same forms as --select).")
 @click.option("--glossary", metavar="FILE.tsv", help="Required term renderings: TSV with a header row en, ar, optional note.")
-@click.option("--encoding", default="utf-8", show_default=True, help="Encoding of the input files.")
+@click.option(
+    "--encoding", default="auto", show_default=True,
+    help="Encoding of the input files. auto: a byte order mark, else UTF-8, else an Arabic code page (cp1256) when the bytes read as Arabic.",
+)
+@click.option(
+    "--max-segment-chars", type=click.IntRange(min=1), default=5000, show_default=True, metavar="N",
+    help="Refuse input with a sentence (or bitext row) longer than N characters.",
+)
 @click.option("--show", type=click.Choice(SHOW_CHOICES), default="all", show_default=True, help="Text report: every segment, or only those with findings.")
-def check_command(inputs, reference, fmt, output, fail_on, model, select, ignore, glossary, encoding, show) -> int:
+def check_command(inputs, reference, fmt, output, fail_on, model, select, ignore, glossary, encoding, max_segment_chars, show) -> int:
     """Check an Arabic MT against its English source.
 
     \b
@@ -121,6 +128,7 @@ def check_command(inputs, reference, fmt, output, fail_on, model, select, ignore
         ignore=_split(ignore),
         fail_on=None if fail_on == "never" else Severity(fail_on),
         glossary=read_glossary(glossary, encoding) if glossary else (),
+        max_segment_chars=max_segment_chars,
     )
     # Every input is read and validated before the encoder loads: a bad row fails in milliseconds.
     if len(inputs) == 2:
@@ -128,9 +136,10 @@ def check_command(inputs, reference, fmt, output, fail_on, model, select, ignore
 
         report = check_documents(inputs[0], inputs[1], reference, config, encoding=encoding)
     else:
+        from qa.limits import within_limit
         from qa.pipeline import check_pairs
 
-        pairs = list(read_bitext(inputs[0], encoding))
+        pairs = list(within_limit(read_bitext(inputs[0], encoding), max_segment_chars, inputs[0]))
         report = check_pairs(pairs, config, source=inputs[0])
 
     to_terminal = output is None and sys.stdout.isatty()
