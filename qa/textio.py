@@ -230,6 +230,8 @@ def write_atomic(path: str | Path, text: str) -> None:
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)
         os.replace(tmp, path)
-    except OSError as exc:
+    except BaseException as exc:  # Ctrl-C mid-write too: no stray temporary file is left behind
         Path(tmp).unlink(missing_ok=True)
-        raise OutputError(f"{path}: cannot write the report ({exc.strerror or exc})") from None
+        if isinstance(exc, OSError):
+            raise OutputError(f"{path}: cannot write the report ({exc.strerror or exc})") from None
+        raise
