@@ -12,10 +12,10 @@ import math
 import random
 import re
 
-from fake_encoder import hash_embed
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from benchmarks.hash_encoder import hash_embed
 from qa.align import align_segments, build_pairs
 from qa.arabic import fold, normalize, words
 from qa.model import (

@@ -12,8 +12,8 @@ import re
 
 import pytest
 from click.testing import CliRunner
-from fake_encoder import hash_embed
 
+from benchmarks.hash_encoder import hash_embed
 from qa.align import align_segments, build_pairs
 from qa.cli import main
 from qa.segment import segment_lines
