@@ -95,7 +95,13 @@ def _split(values: str) -> tuple[str, ...]:
     help="Refuse input with a sentence (or bitext row) longer than N characters.",
 )
 @click.option("--show", type=click.Choice(SHOW_CHOICES), default="all", show_default=True, help="Text report: every segment, or only those with findings.")
-def check_command(inputs, reference, fmt, output, fail_on, model, select, ignore, glossary, encoding, max_segment_chars, show) -> int:
+@click.option("--config", "config_file", metavar="FILE", help="Settings file (default: ./mtqa.toml, else [tool.mtqa] in ./pyproject.toml); flags override it.")
+@click.option("--min-score", type=float, metavar="X", help="Exit 1 when the mean segment score (summary.score, 0-100) is below X.")
+@click.option("--max-findings", multiple=True, metavar="CATEGORY=N", help="Exit 1 when a category (or 'total') has more than N findings; repeatable.")
+@click.option("--baseline", metavar="REPORT.json", help="Fail only on findings not in this earlier JSON report (matched by text, not line).")
+@click.option("--suppressions", metavar="FILE.toml", help="Accepted findings, each with a reason ([[suppress]] tables), never failing the run.")
+def check_command(inputs, reference, fmt, output, fail_on, model, select, ignore, glossary, encoding, max_segment_chars, show,
+                  config_file, min_score, max_findings, baseline, suppressions) -> int:
     """Check an Arabic MT against its English source.
 
     \b
@@ -103,9 +109,12 @@ def check_command(inputs, reference, fmt, output, fail_on, model, select, ignore
                     (UTF-8 plain text, one paragraph per line; sentences are aligned)
     One bitext:     mtqa check PAIRS.jsonl   (keys src, mt, optional ref, id)
                     mtqa check PAIRS.tsv     (a header row naming those columns)
+                    mtqa check PAIRS.csv     (the same, comma-separated, CSV quoting)
+                    mtqa check FILE.xlf|.xliff|.tmx|.po  (XLIFF 1.2/2.0, TMX, PO: en→ar segments)
 
-    Exit codes: 0 passed, 1 findings at or above --fail-on, 2 usage or input error,
-    3 a check crashed (the report is still written).
+    Exit codes: 0 passed, 1 the gate failed (findings at or above --fail-on, --min-score,
+    --max-findings, counting only findings not in --baseline and not suppressed), 2 usage or
+    input error, 3 a check crashed (the report is still written).
     """
     from qa.config import Config
     from qa.model import Severity
@@ -122,14 +131,29 @@ def check_command(inputs, reference, fmt, output, fail_on, model, select, ignore
     check_encoding(encoding)
     if output is not None:
         check_writable(output)
+    from qa.configfile import effective, find_config, load_config
+    from qa.gate import apply_gate
+    from qa.gatefiles import gate_options
+
+    settings_file = find_config(config_file)
+    file = load_config(settings_file) if settings_file else None
+    ctx = click.get_current_context()
+    cli = {"model": model, "select": _split(select), "ignore": _split(ignore), "fail-on": fail_on, "glossary": glossary,
+           "min-score": min_score, "max-findings": tuple(max_findings), "baseline": baseline, "suppressions": suppressions}
+    given = {key for key in cli if ctx.get_parameter_source(key.replace("-", "_")) == click.core.ParameterSource.COMMANDLINE}
+    run = effective(cli, given, file)
+    fail_level = None if run["fail-on"] == "never" else Severity(run["fail-on"])
     config = Config(
-        model=model,
-        select=_split(select),
-        ignore=_split(ignore),
-        fail_on=None if fail_on == "never" else Severity(fail_on),
-        glossary=read_glossary(glossary, encoding) if glossary else (),
+        model=run["model"],
+        select=run["select"],
+        ignore=run["ignore"],
+        fail_on=fail_level,
+        glossary=read_glossary(run["glossary"], encoding) if run["glossary"] else (),
+        settings=dict(file.settings) if file else {},
+        severities=dict(file.severity) if file else {},
         max_segment_chars=max_segment_chars,
     )
+    gate = gate_options(fail_level, run["min-score"], run["max-findings"], run["baseline"], run["suppressions"])
     # Every input is read and validated before the encoder loads: a bad row fails in milliseconds.
     if len(inputs) == 2:
         from qa.pipeline import check_documents
@@ -141,6 +165,7 @@ def check_command(inputs, reference, fmt, output, fail_on, model, select, ignore
 
         pairs = list(within_limit(read_bitext(inputs[0], encoding), max_segment_chars, inputs[0]))
         report = check_pairs(pairs, config, source=inputs[0])
+    report = apply_gate(report, gate)
 
     to_terminal = output is None and sys.stdout.isatty()
     options = RenderOptions(
@@ -167,6 +192,30 @@ def exit_code(report) -> int:
         )
         return EXIT_CRASHED
     return EXIT_PASSED if report.summary.get("passed") else EXIT_FINDINGS
+
+
+@main.command("check-each", context_settings={"ignore_unknown_options": True, "allow_interspersed_args": False})
+@click.argument("args", nargs=-1, type=click.UNPROCESSED, metavar="[CHECK OPTIONS] FILE...")
+def check_each_command(args) -> int:
+    """Check each bitext file on its own, as `mtqa check FILE` would (for pre-commit hooks).
+
+    Takes every option of `mtqa check`; the model loads once. The exit code is the worst of the
+    files' (a file that cannot be read is reported and the others are still checked).
+    """
+    ctx = check_command.make_context("mtqa check-each", list(args))
+    files, params = ctx.params.pop("inputs"), ctx.params
+    if not files:
+        raise UsageError("no files to check: mtqa check-each [CHECK OPTIONS] FILE...")
+    worst = EXIT_PASSED
+    with ctx:
+        for path in files:
+            try:
+                code = ctx.invoke(check_command, inputs=(path,), **params)
+            except MtqaError as exc:
+                click.echo(f"mtqa: error: {exc}", err=True)
+                code = exc.exit_code
+            worst = max(worst, code)
+    return worst
 
 
 @main.command("checks")

@@ -18,7 +18,8 @@ class Config:
     """Everything that changes a run's results; recorded in its signature.
 
     `fail_on`: the lowest severity that fails the run (None: never fail on findings).
-    `settings`: check thresholds by dotted name, e.g. {"negation.margin": 0.02}.
+    `settings`: check thresholds by dotted name, e.g. {"omission.threshold": 0.12}
+    (qa.configfile.SETTINGS lists them). `severities`: per-check overrides, {"NAM004": MINOR}.
     """
 
     model: str = DEFAULT_MODEL
@@ -29,4 +30,5 @@ class Config:
     settings: dict[str, Any] = field(default_factory=dict)
     glossary: tuple[tuple[str, str, str], ...] = ()
     chunk_size: int = 512
+    severities: dict[str, Severity] = field(default_factory=dict)  # check code -> severity every finding of it gets
     max_segment_chars: int | None = DEFAULT_MAX_SEGMENT_CHARS  # longest sentence/row accepted (qa.limits)

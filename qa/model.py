@@ -75,7 +75,9 @@ class AlignedPair:
     In bitext mode each input row is one pair. In document mode a pair joins 0-2 sentences per
     side with a single space; a pair with empty `mt` is an omission candidate (a 1-0 bead), one
     with empty `src` an addition candidate (0-1). `similarity` is the encoder's cosine of src
-    and mt (None until scored, or when a side is empty).
+    and mt (None until scored, or when a side is empty). `src_tags`/`mt_tags`: the inline tags
+    of an XLIFF/TMX segment, (offset into src/mt, markup), stripped from the text that is
+    checked and kept for display (qa.formats.inline.with_tags); None for other inputs.
     """
 
     id: str
@@ -85,6 +87,8 @@ class AlignedPair:
     src_lines: tuple[int, ...] = ()
     mt_lines: tuple[int, ...] = ()
     similarity: float | None = None
+    src_tags: tuple[tuple[int, str], ...] | None = None
+    mt_tags: tuple[tuple[int, str], ...] | None = None
 
 
 @dataclass(frozen=True)

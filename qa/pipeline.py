@@ -7,6 +7,7 @@ ref and each check's probes) is embedded in one batch, then the checks run on ca
 
 from __future__ import annotations
 
+import functools
 import time
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -126,11 +127,16 @@ class Run:
             findings[index] += extra
         started = time.perf_counter()
         segments = tuple(
-            score_segment(pair, tuple(found), self.encoder.name, self.config.penalties)
+            score_segment(pair, self.overridden(found), self.encoder.name, self.config.penalties)
             for pair, found in zip(measured, findings)
         )
         self.timings["score"] += time.perf_counter() - started
         return DocumentResult(source, target, segments)
+
+    def overridden(self, findings: Sequence[Finding]) -> tuple[Finding, ...]:
+        """Findings with the config's per-check severity overrides applied (before scoring)."""
+        levels = self.config.severities
+        return tuple(replace(f, severity=levels[f.code]) if f.code in levels else f for f in findings)
 
     def align_documents(
         self, source: Sequence[str], target: Sequence[str], reference: Sequence[str] | None = None
@@ -213,8 +219,12 @@ def start_run(config: Config | None = None, encoder: Encoder | None = None) -> R
     return Run(config, encoder or open_encoder(config.model), checks)
 
 
+@functools.lru_cache(maxsize=2)
 def open_encoder(model: str) -> Encoder:
-    """load_encoder, with its failure turned into a ModelError the CLI reports in one line."""
+    """load_encoder, with its failure turned into a ModelError the CLI reports in one line.
+
+    Cached per process: repeated API calls and `mtqa check-each` load a model once (a failure is not cached).
+    """
     try:
         return load_encoder(model)
     except EncoderUnavailable as exc:

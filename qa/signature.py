@@ -30,4 +30,6 @@ def run_signature(config: Config, encoder: Encoder, checks: Sequence[CheckSpec])
         f"settings:{settings}",
         f"glossary:{len(config.glossary)}",
     ]
+    if config.severities:  # only when set, so signatures without overrides are unchanged
+        parts.append("severity:" + ",".join(f"{code}={level.value}" for code, level in sorted(config.severities.items())))
     return "|".join(parts)

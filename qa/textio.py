@@ -70,10 +70,14 @@ def read_bitext(path: str | Path, encoding: str = "utf-8") -> Iterator[AlignedPa
     """
     path = Path(path)
     suffix = path.suffix.lower()
+    from qa.formats import SUFFIXES, read_pairs  # XLIFF, TMX, PO, CSV: qa/formats/
+
+    if suffix in SUFFIXES:
+        return iter(read_pairs(path, encoding))
     if suffix not in BITEXT_SUFFIXES:
         raise InputError(
-            f"{path}: a single input must be a .jsonl or .tsv bitext file (columns src, mt, optional ref, id); "
-            "to check two documents give SOURCE TARGET"
+            f"{path}: a single input must be a bitext file: .jsonl or .tsv (columns src, mt, optional ref, id), "
+            f"{', '.join(SUFFIXES)}; to check two documents give SOURCE TARGET"
         )
     lines = split_lines(read_text(path, encoding))
     if not any(line.strip() for line in lines):

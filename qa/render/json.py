@@ -49,7 +49,7 @@ def report_to_dict(report: Report) -> dict[str, Any]:
 def segment_to_dict(seg: SegmentResult) -> dict[str, Any]:
     """One segment as the report stores it (also one record of a JSON Lines stream)."""
     pair = seg.pair
-    return {
+    record = {
         "id": pair.id,
         "src": pair.src,
         "mt": pair.mt,
@@ -60,6 +60,10 @@ def segment_to_dict(seg: SegmentResult) -> dict[str, Any]:
         "metrics": dict(seg.metrics),
         "findings": [f.to_dict() for f in seg.findings],
     }
+    for key in ("src_tags", "mt_tags"):  # inline tags of an XLIFF/TMX segment, only when it has them
+        if getattr(pair, key) is not None:
+            record[key] = [list(tag) for tag in getattr(pair, key)]
+    return record
 
 
 def report_from_json(data: dict[str, Any] | str) -> Report:
@@ -101,8 +105,14 @@ def segment_from_dict(seg: dict[str, Any]) -> SegmentResult:
         src_lines=tuple(seg["src_lines"]),
         mt_lines=tuple(seg["mt_lines"]),
         similarity=metrics.get("similarity"),
+        src_tags=_tags(seg.get("src_tags")),
+        mt_tags=_tags(seg.get("mt_tags")),
     )
     return SegmentResult(pair, seg["score"], metrics, tuple(_finding_from(f) for f in seg["findings"]))
+
+
+def _tags(tags: list | None) -> tuple[tuple[int, str], ...] | None:
+    return None if tags is None else tuple((int(offset), str(markup)) for offset, markup in tags)
 
 
 def _finding_from(f: dict[str, Any]) -> Finding:

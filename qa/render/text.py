@@ -195,6 +195,11 @@ def _print_summary(console, report: Report) -> None:
     ]
     console.print()
     console.print(f"{verdict}: " + " · ".join(parts), style="bold green" if summary.get("passed") else "bold red")
+    gate = summary.get("gate")
+    if gate and (gate["reasons"] or gate["counts"]["suppressed"] or gate["counts"]["in_baseline"]):  # qa.gate
+        counts = gate["counts"]
+        tally = f"{counts['new']} new, {counts['in_baseline']} in the baseline, {counts['suppressed']} suppressed"
+        console.print("gate: " + "; ".join([*gate["reasons"], *([tally] if gate["baseline"] or gate["suppressions"] else [])]))
     metrics = summary.get("metrics", {})
     scores = []
     if "similarity" in metrics:
