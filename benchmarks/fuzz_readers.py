@@ -1,7 +1,8 @@
 """Coverage-guided fuzzing (atheris/libFuzzer) of every reader of user files. Not part of CI.
 
     nice -n 10 python -m benchmarks.fuzz_readers text --seconds 600      # one reader
-    nice -n 10 python -m benchmarks.fuzz_readers all --seconds 600       # each reader in turn
+    nice -n 10 python -m benchmarks.fuzz_readers text jsonl --seconds 600 # these readers in turn
+    nice -n 10 python -m benchmarks.fuzz_readers all --seconds 600       # every reader in turn
 
 A reader may refuse its input only with qa.errors.MtqaError (one line, exit 2 in the CLI); any
 other exception, a hang past --timeout seconds, or a broken invariant is a crash: libFuzzer stops
@@ -25,8 +26,9 @@ from pathlib import Path
 
 import atheris
 
-with atheris.instrument_imports(include=["qa"]):
+with atheris.instrument_imports(include=["qa", "translate", "defusedxml"]):
     from qa.errors import MtqaError
+    from qa.formats import csvfile, po, tmx, xliff  # noqa: F401 - imported here to be instrumented
     from qa.segment import segment_lines
     from qa.textio import read_bitext, read_document, read_glossary
 
@@ -46,6 +48,25 @@ SEEDS = {
     ],
     "tsv": ["src\tmt\tref\tid\nThe talks resume.\tستستأنف المحادثات.\t\ta\n", "mt\tsrc\n\"q\"\t'x'\n"],
     "glossary": ["en\tar\tnote\nGeneva\tجنيف\t\n# comment\nKyiv\tكييف\tcity\n"],
+    "xliff": [
+        ('<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">'
+        '<file original="a.txt" source-language="en" target-language="ar" datatype="plaintext"><body>'
+        '<trans-unit id="1"><source>Talks in <g id="1">Kyiv</g> resume.</source><target>تستأنف المحادثات في <g id="1">كييف</g>.</target></trans-unit>'
+        '<trans-unit id="2"><source>No &amp; yes</source><target>لا</target></trans-unit></body></file></xliff>\n'),
+        ('<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="2.0" xmlns="urn:oasis:names:tc:xliff:document:2.0" srcLang="en-US" trgLang="ar">'
+        '<file id="f1"><unit id="u1"><segment><source>The <pc id="1">US</pc> agreed.</source><target>وافقت <pc id="1">الولايات المتحدة</pc>.</target>'
+        '</segment></unit></file></xliff>\n'),
+    ],
+    "tmx": [
+        ('<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header creationtool="x" creationtoolversion="1" segtype="sentence" '
+        'o-tmf="none" adminlang="en" srclang="en" datatype="plaintext"/><body><tu tuid="1"><tuv xml:lang="en"><seg>Talks '
+        '<bpt i="1">&lt;b&gt;</bpt>resume<ept i="1">&lt;/b&gt;</ept>.</seg></tuv><tuv xml:lang="ar-SA"><seg>تستأنف المحادثات.</seg></tuv></tu></body></tmx>\n'),
+    ],
+    "po": [
+        ('msgid ""\nmsgstr ""\n"Language: ar\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n#: a.txt:1\nmsgctxt "s1"\n'
+        'msgid "The talks resume."\nmsgstr "تستأنف المحادثات."\n\nmsgid "One file"\nmsgid_plural "%d files"\nmsgstr[0] "ملف"\nmsgstr[1] "ملفان"\n'),
+    ],
+    "csv": ['src,mt,id\n"He said ""no"".",قال لا,a\nThe talks resume.,تستأنف المحادثات.,b\n'],
 }
 
 
@@ -73,7 +94,10 @@ def _glossary(path: Path) -> None:
     _roundtrip([t for row in read_glossary(path, "auto") for t in row])
 
 
-TARGETS = {"text": (".txt", _text), "jsonl": (".jsonl", _bitext), "tsv": (".tsv", _bitext), "glossary": (".tsv", _glossary)}
+TARGETS = {
+    "text": (".txt", _text), "jsonl": (".jsonl", _bitext), "tsv": (".tsv", _bitext), "glossary": (".tsv", _glossary),
+    "xliff": (".xlf", _bitext), "tmx": (".tmx", _bitext), "po": (".po", _bitext), "csv": (".csv", _bitext),
+}
 
 
 def fuzz_one(reader: str) -> None:
@@ -149,12 +173,12 @@ def main() -> None:
         fuzz_one(sys.argv[1])
         return
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("reader", choices=[*TARGETS, "all"])
+    parser.add_argument("readers", nargs="+", choices=[*TARGETS, "all"])
     parser.add_argument("--seconds", type=int, default=600, help="fuzzing time per reader")
     parser.add_argument("--timeout", type=int, default=10, help="seconds one input may take before it counts as a hang")
     args = parser.parse_args()
     OUT.mkdir(exist_ok=True)
-    for reader in TARGETS if args.reader == "all" else [args.reader]:
+    for reader in TARGETS if "all" in args.readers else args.readers:
         print(json.dumps(run(reader, args.seconds, args.timeout)), flush=True)
 
 
