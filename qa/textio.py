@@ -222,8 +222,18 @@ def write_atomic(path: str | Path, text: str) -> None:
     """Write `text` to `path` via a temporary file in the same folder and os.replace.
 
     A reader never sees a half-written report, and a failed write leaves any older file intact.
+    A path that is not a regular file (/dev/stdout, a named pipe) is written to directly: renaming
+    over it would replace the device or pipe itself. A symbolic link is followed, not replaced.
     """
     path = check_writable(path)
+    if path.exists() and not path.is_file():
+        try:
+            with open(path, "w", encoding="utf-8", newline="") as handle:
+                handle.write(text)
+        except OSError as exc:
+            raise OutputError(f"{path}: cannot write the report ({exc.strerror or exc})") from None
+        return
+    path = Path(os.path.realpath(path)) if path.is_symlink() else path
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:

@@ -223,3 +223,31 @@ def test_ctrl_c_during_a_write_keeps_the_old_report_and_removes_the_temporary(tm
         textio.write_atomic(report, "new")
     assert report.read_text(encoding="utf-8") == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["report.json"]
+
+
+def test_a_report_to_a_named_pipe_is_written_into_the_pipe_not_over_it(tmp_path):
+    from threading import Thread
+
+    from qa.textio import write_atomic
+
+    fifo = tmp_path / "report.pipe"
+    os.mkfifo(fifo)
+    received = []
+    reader = Thread(target=lambda: received.append(fifo.read_text(encoding="utf-8")))
+    reader.start()
+    write_atomic(fifo, "report ✓ تقرير\n")
+    reader.join(timeout=10)
+    assert received == ["report ✓ تقرير\n"]
+    assert fifo.is_fifo() and [p.name for p in tmp_path.iterdir()] == ["report.pipe"]
+
+
+def test_a_report_path_that_is_a_symlink_updates_the_file_it_points_to(tmp_path):
+    from qa.textio import write_atomic
+
+    (tmp_path / "reports").mkdir()
+    real = tmp_path / "reports" / "latest.json"
+    real.write_text("old", encoding="utf-8")
+    link = tmp_path / "report.json"
+    link.symlink_to(real)
+    write_atomic(link, "new")
+    assert link.is_symlink() and real.read_text(encoding="utf-8") == "new"
