@@ -13,7 +13,7 @@ every sentence distinct (a "(ref LINE-K)" tag on both sides), so the cache holds
 sentence, as a real document's would: the memory bound at the worst case, without the hours
 USE would spend encoding 300,000 distinct sentences.
 
-    nice -n 10 python -m benchmarks.bench_lines                          # 10k, 50k, 100k, use-m3
+    nice -n 10 python -m benchmarks.bench_lines --cores 1                # 10k, 50k, 100k, use-m3
     nice -n 10 python -m benchmarks.bench_lines --encoder hash --unique  # memory worst case
 
 ACCEPTANCE (issue 8): 100k lines under 2 GB peak RSS; time linear: seconds per line at 100k
@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import sys
 import tempfile
@@ -84,7 +85,14 @@ def main() -> None:
     parser.add_argument("--lines", type=int, nargs="+", default=[10_000, 50_000, 100_000])
     parser.add_argument("--encoder", choices=["use-m3", "hash"], default="use-m3")
     parser.add_argument("--unique", action="store_true", help="make every sentence distinct (no cache hits)")
+    parser.add_argument(
+        "--cores", type=int, default=None,
+        help="pin the runs to this many cores (the encoder uses as many BLAS threads): on a loaded machine, "
+        "2 spinning BLAS threads burn ~3x the CPU of 1 (measured: 25 s vs 5.6 s of CPU to align 400 lines)",
+    )
     args = parser.parse_args()
+    if args.cores:
+        os.sched_setaffinity(0, set(sorted(os.sched_getaffinity(0))[: args.cores]))  # the children inherit it
     pairs = load_ntrex()
     results = []
     with tempfile.TemporaryDirectory(prefix="mtqa-lines-") as tmp:
@@ -93,6 +101,7 @@ def main() -> None:
             result = measure(lines, pairs, args.encoder, args.unique, Path(tmp))
             results.append(result)
             print(json.dumps({"encoder": args.encoder, "unique": args.unique, "started": started, **result}), flush=True)
+    results.sort(key=lambda r: r["lines"])
     base, top = results[0], results[-1]
     ratio = top["ms_per_line"] / base["ms_per_line"]
     cpu_ratio = top["cpu_ms_per_line"] / base["cpu_ms_per_line"]
