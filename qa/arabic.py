@@ -77,7 +77,10 @@ def fold_char(ch: str) -> str:
         return FOLD[ch]
     code = ord(ch)
     if 0xFB50 <= code <= 0xFDFF or 0xFE70 <= code <= 0xFEFF:  # presentation forms
-        return "".join(fold_char(c) for c in unicodedata.normalize("NFKC", ch))
+        composed = unicodedata.normalize("NFKC", ch)
+        if composed == ch:  # ﴾ ﴿ (U+FD3E/F), unassigned points: no decomposition (was endless recursion)
+            return ch
+        return "".join(fold_char(c) for c in composed)
     return ch
 
 

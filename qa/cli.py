@@ -86,7 +86,14 @@ def _split(values: str) -> tuple[str, ...]:
 @click.option("--select", default="", metavar="CODES", help="Run only these checks (comma-separated codes, prefixes, names or categories).")
 @click.option("--ignore", default="", metavar="CODES", help="Skip these checks (same forms as --select).")
 @click.option("--glossary", metavar="FILE.tsv", help="Required term renderings: TSV with a header row en, ar, optional note.")
-@click.option("--encoding", default="utf-8", show_default=True, help="Encoding of the input files.")
+@click.option(
+    "--encoding", default="auto", show_default=True,
+    help="Encoding of the input files. auto: a byte order mark, else UTF-8, else an Arabic code page (cp1256) when the bytes read as Arabic.",
+)
+@click.option(
+    "--max-segment-chars", type=click.IntRange(min=1), default=5000, show_default=True, metavar="N",
+    help="Refuse input with a sentence (or bitext row) longer than N characters.",
+)
 @click.option("--show", type=click.Choice(SHOW_CHOICES), default="all", show_default=True, help="Text report: every segment, or only those with findings.")
 @click.option("--config", "config_file", metavar="FILE", help="Settings file (default: ./mtqa.toml, else [tool.mtqa] in ./pyproject.toml); flags override it.")
 @click.option("--min-score", type=float, metavar="X", help="Exit 1 when the mean segment score (summary.score, 0-100) is below X.")
@@ -103,7 +110,7 @@ def _split(values: str) -> tuple[str, ...]:
 @click.option("--address", metavar="ADDR", help="--engine ray: the Ray cluster to join (default: start a local instance).")
 @click.option("--workers", type=click.IntRange(min=1), metavar="N", help="--engine ray: checking actors (default: one per CPU).")
 @click.option("--results", "results_format", type=click.Choice(("jsonl", "parquet")), default="jsonl", show_default=True, help="--engine ray: result shard format.")
-def check_command(inputs, reference, fmt, output, fail_on, model, select, ignore, glossary, encoding, show,
+def check_command(inputs, reference, fmt, output, fail_on, model, select, ignore, glossary, encoding, max_segment_chars, show,
                   config_file, min_score, max_findings, baseline, suppressions, manifest, jobs, resume,
                   engine, address, workers, results_format) -> int:
     """Check an Arabic MT against its English source.
@@ -170,6 +177,7 @@ def check_command(inputs, reference, fmt, output, fail_on, model, select, ignore
         glossary=read_glossary(run["glossary"], encoding) if run["glossary"] else (),
         settings=dict(file.settings) if file else {},
         severities=dict(file.severity) if file else {},
+        max_segment_chars=max_segment_chars,
     )
     if engine == "ray":
         if run["min-score"] is not None or run["max-findings"] or run["baseline"] or run["suppressions"]:
@@ -195,9 +203,10 @@ def check_command(inputs, reference, fmt, output, fail_on, model, select, ignore
 
         report = check_documents(inputs[0], inputs[1], reference, config, encoding=encoding)
     else:
+        from qa.limits import within_limit
         from qa.pipeline import check_pairs
 
-        pairs = list(read_bitext(inputs[0], encoding))
+        pairs = list(within_limit(read_bitext(inputs[0], encoding), max_segment_chars, inputs[0]))
         report = check_pairs(pairs, config, source=inputs[0])
     report = apply_gate(report, gate)
     if fmt == "jsonl":  # streamed while checking; stdout may be the stream, so the summary goes to stderr

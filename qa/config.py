@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from metrics.encoders import DEFAULT_MODEL
+from qa.limits import DEFAULT_MAX_SEGMENT_CHARS
 from qa.model import Severity
 
 # MQM-style penalty points per finding (as in MQM scorecards: minor 1, major 5, critical 25).
@@ -30,3 +31,4 @@ class Config:
     glossary: tuple[tuple[str, str, str], ...] = ()
     chunk_size: int = 512
     severities: dict[str, Severity] = field(default_factory=dict)  # check code -> severity every finding of it gets
+    max_segment_chars: int | None = DEFAULT_MAX_SEGMENT_CHARS  # longest sentence/row accepted (qa.limits)

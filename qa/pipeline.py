@@ -252,11 +252,15 @@ def check_documents(
     The files are read (and rejected, with a message naming the problem) before the encoder
     loads; the sentences are split, aligned and checked as one document.
     """
+    from qa.limits import check_document_lines
     from qa.textio import read_document
 
     source_lines = read_document(source, encoding)
     target_lines = read_document(target, encoding)
     reference_lines = read_document(reference, encoding) if reference is not None else None
+    limit = (config or Config()).max_segment_chars
+    for path, lines, lang in ((source, source_lines, "en"), (target, target_lines, "ar"), (reference, reference_lines, "ar")):
+        check_document_lines(lines or (), lang, limit, path)
     run = start_run(config, encoder)
     pairs = run.align_documents(source_lines, target_lines, reference_lines)
     return run.report([run.check_document(pairs, str(source), str(target))])

@@ -8,27 +8,25 @@ order mark is ignored.
 
 from __future__ import annotations
 
-import codecs
-import csv
 import json
 import os
+import re
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from qa.errors import InputError, OutputError, UsageError
+from qa.encodings import canonical, decode
+from qa.errors import InputError, OutputError
 from qa.model import AlignedPair
 
 BITEXT_SUFFIXES = (".jsonl", ".tsv")
 BITEXT_KEYS = ("src", "mt", "ref", "id")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def check_encoding(encoding: str) -> str:
-    """The codec's canonical name, or a UsageError for a name Python does not know."""
-    try:
-        return codecs.lookup(encoding).name
-    except LookupError:
-        raise UsageError(f"unknown encoding {encoding!r}: use a Python codec name such as utf-8, cp1256 or iso-8859-6") from None
+    """The codec's canonical name (or "auto"), or a UsageError for a name Python does not know."""
+    return canonical(encoding)
 
 
 def read_bytes(path: str | Path) -> bytes:
@@ -45,18 +43,9 @@ def read_bytes(path: str | Path) -> bytes:
 
 
 def read_text(path: str | Path, encoding: str = "utf-8") -> str:
-    """The whole file as text, or an InputError that says what is wrong with it."""
-    path = Path(path)
-    codec = check_encoding(encoding)
-    data = read_bytes(path)
-    try:
-        return data.decode("utf-8-sig" if codec == "utf-8" else codec)
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        raise InputError(
-            f"{path}: line {line} is not valid {encoding} (byte 0x{data[exc.start]:02x}): "
-            "give the file's encoding with --encoding, e.g. --encoding cp1256"
-        ) from None
+    """The whole file as text, or an InputError that says what is wrong with it (qa.encodings)."""
+    check_encoding(encoding)
+    return decode(read_bytes(path), encoding, Path(path))
 
 
 def split_lines(text: str) -> list[str]:
@@ -130,16 +119,19 @@ def _jsonl_rows(path: Path, lines: list[str]) -> Iterator[tuple[int, dict]]:
                 f"{path}, line {line_no}: not JSON ({exc.msg}, column {exc.colno}): "
                 "each line must be one JSON object with keys src and mt"
             ) from None
+        except ValueError as exc:  # an integer of more than 4,300 digits (found by fuzzing)
+            raise InputError(f"{path}, line {line_no}: not usable JSON ({exc})") from None
         if not isinstance(row, dict):
             raise InputError(f"{path}, line {line_no}: expected a JSON object with keys src and mt, got {type(row).__name__}")
         yield line_no, _validated(path, line_no, row)
 
 
 def _tsv_rows(path: Path, lines: list[str]) -> Iterator[tuple[int, dict]]:
-    # QUOTE_NONE: a tab separates fields and nothing else is special; MT text is full of quotes.
+    # A tab separates fields and nothing else is special (MT text is full of quotes): a plain split.
+    # csv.reader with QUOTE_NONE did the same but raised csv.Error on a bare "\r" inside a field.
     numbered = [(n, line) for n, line in enumerate(lines, 1) if line.strip()]
     header_no, header_line = numbered[0]
-    header = [name.strip().lower() for name in next(csv.reader([header_line], delimiter="\t", quoting=csv.QUOTE_NONE))]
+    header = [name.strip().lower() for name in header_line.split("\t")]
     for key in ("src", "mt"):
         if key not in header:
             raise InputError(
@@ -147,15 +139,22 @@ def _tsv_rows(path: Path, lines: list[str]) -> Iterator[tuple[int, dict]]:
                 "the first line must name the columns src, mt and optionally ref, id, separated by tabs"
             )
     for line_no, line in numbered[1:]:
-        fields = next(csv.reader([line], delimiter="\t", quoting=csv.QUOTE_NONE))
+        fields = line.split("\t")
         if len(fields) != len(header):
             raise InputError(
                 f"{path}, line {line_no}: {len(fields)} tab-separated fields, the header has {len(header)}"
+                + _extra_at(line, len(header))
             )
         row = {name: value for name, value in zip(header, fields) if name in BITEXT_KEYS}
         if row.get("ref") == "":
             row["ref"] = None
         yield line_no, _validated(path, line_no, row)
+
+
+def _extra_at(line: str, expected: int) -> str:
+    """Where the first field beyond the header's starts (1-based column), when there is one."""
+    tabs = [i for i, ch in enumerate(line) if ch == "\t"]
+    return f" (an extra field starts at column {tabs[expected - 1] + 2})" if len(tabs) >= expected else ""
 
 
 def _validated(path: Path, line_no: int, row: dict) -> dict:
@@ -168,6 +167,14 @@ def _validated(path: Path, line_no: int, row: dict) -> dict:
         raise InputError(f"{path}, line {line_no}: 'ref' must be a string or null, got {type(row['ref']).__name__}")
     if not isinstance(row.get("id"), (str, int, type(None))) or isinstance(row.get("id"), bool):
         raise InputError(f"{path}, line {line_no}: 'id' must be a string or an integer")
+    for key in BITEXT_KEYS:
+        value = row.get(key)
+        lone = _LONE_SURROGATE.search(value) if isinstance(value, str) else None
+        if lone:  # a JSON escape such as "\ud83d" without its pair: no UTF-8 report could hold it (found by fuzzing)
+            raise InputError(
+                f"{path}, line {line_no}: {key!r} has a lone surrogate \\u{ord(lone.group()):04x} at character "
+                f"{lone.start() + 1}: an escape missing its other half; write the character itself"
+            )
     return row
 
 
@@ -191,6 +198,11 @@ def read_glossary(path: str | Path, encoding: str = "utf-8") -> tuple[tuple[str,
             )
     terms = []
     for line_no, line in numbered[1:]:
+        if line.count("\t") >= len(header):  # a field the header does not name would be dropped unseen
+            raise InputError(
+                f"{path}, line {line_no}: {line.count(chr(9)) + 1} tab-separated fields, the header has {len(header)}"
+                + _extra_at(line, len(header))
+            )
         fields = dict(zip(header, (f.strip() for f in line.split("\t"))))
         en, ar = fields.get("en", ""), fields.get("ar", "")
         if not en or not ar:
@@ -218,8 +230,18 @@ def write_atomic(path: str | Path, text: str) -> None:
     """Write `text` to `path` via a temporary file in the same folder and os.replace.
 
     A reader never sees a half-written report, and a failed write leaves any older file intact.
+    A path that is not a regular file (/dev/stdout, a named pipe) is written to directly: renaming
+    over it would replace the device or pipe itself. A symbolic link is followed, not replaced.
     """
     path = check_writable(path)
+    if path.exists() and not path.is_file():
+        try:
+            with open(path, "w", encoding="utf-8", newline="") as handle:
+                handle.write(text)
+        except OSError as exc:
+            raise OutputError(f"{path}: cannot write the report ({exc.strerror or exc})") from None
+        return
+    path = Path(os.path.realpath(path)) if path.is_symlink() else path
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
@@ -230,6 +252,8 @@ def write_atomic(path: str | Path, text: str) -> None:
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)
         os.replace(tmp, path)
-    except OSError as exc:
+    except BaseException as exc:  # Ctrl-C mid-write too: no stray temporary file is left behind
         Path(tmp).unlink(missing_ok=True)
-        raise OutputError(f"{path}: cannot write the report ({exc.strerror or exc})") from None
+        if isinstance(exc, OSError):
+            raise OutputError(f"{path}: cannot write the report ({exc.strerror or exc})") from None
+        raise

@@ -199,11 +199,12 @@ def test_non_utf8_input_suggests_encoding_and_encoding_fixes_it(mtqa, tmp_path):
     mt.write_bytes("ستستأنف المحادثات يوم الاثنين.\n".encode("cp1256"))
     first = "ستستأنف".encode("cp1256")[0]
     assert_usage_error(
-        mtqa("check", src, mt),
+        mtqa("check", src, mt, "--encoding", "utf-8"),
         f"{mt}: line 1 is not valid utf-8 (byte 0x{first:02x}): "
-        "give the file's encoding with --encoding, e.g. --encoding cp1256",
+        "it reads as Arabic in cp1256: give --encoding cp1256 (or --encoding auto)",
     )
-    assert_usage_error(mtqa("check", src, mt, "--encoding", "nope"), "unknown encoding 'nope': use a Python codec name such as utf-8, cp1256 or iso-8859-6")
+    assert mtqa("check", src, mt, "--encoding", "cp1256").exit_code == 0
+    assert_usage_error(mtqa("check", src, mt, "--encoding", "nope"), "unknown encoding 'nope': use a Python codec name such as utf-8, cp1256 or iso-8859-6 (or auto)")
 
 
 def test_unknown_format(mtqa, pairs):

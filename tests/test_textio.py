@@ -56,7 +56,7 @@ def test_non_utf8_bytes_report_the_line_and_suggest_encoding(tmp_path):
         read_document(doc)
     assert str(err.value) == (
         f"{doc}: line 2 is not valid utf-8 (byte 0x{'س'.encode('cp1256')[0]:02x}): "
-        "give the file's encoding with --encoding, e.g. --encoding cp1256"
+        "it reads as Arabic in cp1256: give --encoding cp1256 (or --encoding auto)"
     )
     assert read_document(doc, encoding="cp1256") == ["first line", "سطر عربي"]
 

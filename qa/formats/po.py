@@ -28,7 +28,7 @@ def read(path: Path, encoding: str = "utf-8") -> list[AlignedPair]:
 
     try:
         store = pofile.parsestring(read_bytes(path))
-    except (PoParseError, UnicodeDecodeError, ValueError) as exc:
+    except (PoParseError, UnicodeDecodeError, ValueError, AttributeError) as exc:  # AttributeError: translate-toolkit on some malformed headers (found by fuzzing)
         raise InputError(f"{path}: not a valid PO file ({str(exc)[:200]})") from None
     header = store.parseheader()
     src_lang = header.get("X-Source-Language") or "en"

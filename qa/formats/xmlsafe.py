@@ -82,6 +82,8 @@ def check_xml(path: Path, data: bytes) -> None:
         raise InputError(f"{path}: refused (line {_line(scanner)}): {exc}: {_PLAIN}") from None
     except DefusedXmlException as exc:
         raise InputError(f"{path}: refused (line {_line(scanner)}): {_what(exc)}: {_PLAIN}") from None
+    except (LookupError, ValueError) as exc:  # <?xml encoding="UTF-9"?> or a multi-byte one expat cannot read (found by fuzzing)
+        raise InputError(f"{path}: the XML declaration names an encoding the parser cannot read ({exc}): save the file as UTF-8") from None
     except (ExpatError, SyntaxError) as exc:
         position = getattr(exc, "position", None)
         where = f" (line {position[0]}, column {position[1] + 1})" if position else ""
