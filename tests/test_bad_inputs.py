@@ -118,7 +118,7 @@ def test_a_utf8_file_with_a_wrong_encoding_option_says_to_drop_it(mtqa, tmp_path
         ("p.jsonl", '{"src": "a", "mt": NaN}\n', ["p.jsonl, line 1: 'mt' must be a string, got float"]),
         ("p.tsv", "src\tmt\na\tb\tc\td\n", ["p.tsv, line 2: 4 tab-separated fields, the header has 2 (an extra field starts at column 5)"]),
         ("p.tsv", "\ufeffsrc\tmt\n\n", ["p.tsv: has a header but no rows"]),
-        ("p.docx", "src,mt\na,b\n", ["p.docx: a single input must be a bitext file: .jsonl or .tsv"]),
+        ("p.docx", "src,mt\na,b\n", ["p.docx: a single input must be a .jsonl or .tsv bitext file", ".xlf, .xliff, .tmx, .po, .csv"]),
     ],
     ids=["lone-surrogate", "huge-integer", "jsonl-syntax", "jsonl-nan", "tsv-extra-fields", "tsv-header-only", "unknown-suffix"],
 )
