@@ -149,7 +149,7 @@ def check_command(inputs, reference, fmt, output, fail_on, model, select, ignore
         raise UsageError("--manifest, --jobs and --resume go with the local engine; --engine ray takes shards and --workers")
     if engine == "local" and len(inputs) not in (1, 2) and manifest is None:
         raise UsageError(
-            f"expected SOURCE TARGET (two documents) or one .jsonl/.tsv bitext file, got {len(inputs)} paths: "
+            f"expected SOURCE TARGET (two documents), one bitext or translation file, or a folder, got {len(inputs)} paths: "
             "see 'mtqa check --help'"
         )
     if reference is not None and len(inputs) == 1 and not os.path.isdir(inputs[0]):

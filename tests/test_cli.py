@@ -225,7 +225,7 @@ def test_unknown_check_code(mtqa, pairs):
 def test_wrong_number_of_inputs_and_ref_with_bitext(mtqa, pairs):
     assert_usage_error(
         mtqa("check"),
-        "expected SOURCE TARGET (two documents) or one .jsonl/.tsv bitext file, got 0 paths: see 'mtqa check --help'",
+        "expected SOURCE TARGET (two documents), one bitext or translation file, or a folder, got 0 paths: see 'mtqa check --help'",
     )
     assert_usage_error(
         mtqa("check", pairs, "--ref", pairs),
