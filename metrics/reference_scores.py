@@ -23,10 +23,15 @@ def sentence_scores(hypothesis: str, reference: str) -> dict[str, float]:
     }
 
 
+def corpus_metrics() -> tuple[tuple[str, CHRF | BLEU | TER], ...]:
+    """The corpus-level metrics, fresh objects (a sacrebleu metric caches its references)."""
+    return (("chrf", CHRF()), ("bleu", BLEU()), ("ter", TER()))
+
+
 def corpus_scores(hypotheses: Sequence[str], references: Sequence[str]) -> dict[str, dict[str, object]]:
     """Corpus chrF/BLEU/TER, each with its sacrebleu signature (for reproducible comparisons)."""
     out: dict[str, dict[str, object]] = {}
-    for name, metric in (("chrf", CHRF()), ("bleu", BLEU()), ("ter", TER())):
+    for name, metric in corpus_metrics():
         result = metric.corpus_score(list(hypotheses), [list(references)])
         out[name] = {"score": round(result.score, 2), "signature": str(metric.get_signature())}
     return out

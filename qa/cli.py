@@ -203,11 +203,9 @@ def check_command(inputs, reference, fmt, output, fail_on, model, select, ignore
 
         report = check_documents(inputs[0], inputs[1], reference, config, encoding=encoding)
     else:
-        from qa.limits import within_limit
         from qa.pipeline import check_pairs
 
-        pairs = list(within_limit(read_bitext(inputs[0], encoding), max_segment_chars, inputs[0]))
-        report = check_pairs(pairs, config, source=inputs[0])
+        report = check_pairs(read_bitext(inputs[0], encoding), config, source=inputs[0])
     report = apply_gate(report, gate)
     if fmt == "jsonl":  # streamed while checking; stdout may be the stream, so the summary goes to stderr
         from qa.batch_cli import summary_line

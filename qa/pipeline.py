@@ -233,7 +233,15 @@ def check_pairs(
     source: str | None = None,
     target: str | None = None,
 ) -> Report:
-    """Check pairs that are already aligned (bitext rows) as one document."""
+    """Check pairs that are already aligned (bitext rows) as one document.
+
+    Every pair is held to `config.max_segment_chars` before the encoder loads, as
+    check_documents holds every sentence.
+    """
+    from qa.limits import within_limit
+
+    config = config or Config()
+    pairs = list(within_limit(pairs, config.max_segment_chars, source or "pairs"))
     run = start_run(config, encoder)
     return run.report([run.check_document(pairs, source, target)])
 

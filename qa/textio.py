@@ -87,10 +87,10 @@ def read_bitext(path: str | Path, encoding: str = "utf-8") -> Iterator[AlignedPa
     if not any(line.strip() for line in lines):
         raise InputError(f"{path}: is empty: expected one row per line with src and mt")
     rows = _jsonl_rows(path, lines) if suffix == ".jsonl" else _tsv_rows(path, lines)
-    return _pairs(path, rows)
+    return pairs_from_rows(path, rows)
 
 
-def _pairs(path: Path, rows: Iterator[tuple[int, dict]]) -> Iterator[AlignedPair]:
+def pairs_from_rows(path: Path, rows: Iterator[tuple[int, dict]]) -> Iterator[AlignedPair]:
     seen: dict[str, int] = {}
     count = 0
     for line_no, row in rows:
@@ -123,7 +123,7 @@ def _jsonl_rows(path: Path, lines: list[str]) -> Iterator[tuple[int, dict]]:
             raise InputError(f"{path}, line {line_no}: not usable JSON ({exc})") from None
         if not isinstance(row, dict):
             raise InputError(f"{path}, line {line_no}: expected a JSON object with keys src and mt, got {type(row).__name__}")
-        yield line_no, _validated(path, line_no, row)
+        yield line_no, validated_row(path, line_no, row)
 
 
 def _tsv_rows(path: Path, lines: list[str]) -> Iterator[tuple[int, dict]]:
@@ -148,7 +148,7 @@ def _tsv_rows(path: Path, lines: list[str]) -> Iterator[tuple[int, dict]]:
         row = {name: value for name, value in zip(header, fields) if name in BITEXT_KEYS}
         if row.get("ref") == "":
             row["ref"] = None
-        yield line_no, _validated(path, line_no, row)
+        yield line_no, validated_row(path, line_no, row)
 
 
 def _extra_at(line: str, expected: int) -> str:
@@ -157,7 +157,7 @@ def _extra_at(line: str, expected: int) -> str:
     return f" (an extra field starts at column {tabs[expected - 1] + 2})" if len(tabs) >= expected else ""
 
 
-def _validated(path: Path, line_no: int, row: dict) -> dict:
+def validated_row(path: Path, line_no: int, row: dict) -> dict:
     for key in ("src", "mt"):
         if key not in row:
             raise InputError(f"{path}, line {line_no}: no {key!r} key: each row needs src and mt (optional ref, id)")

@@ -18,7 +18,8 @@ from qa.checks.registry import CheckContext, Flag, check
 from qa.model import AlignedPair, Category, Severity, Span
 from qa.names.lexicon import english_zipf
 
-# Zipf 3.0 = once per million words: "bittersweet" (3.2), "terrace" (3.9) are ordinary;
+# Word frequencies are wordfreq's Zipf figures as the names checks ship them (importing wordfreq
+# costs 0.7 s a run). Zipf 3.0 = once per million words: "bittersweet" (3.2), "terrace" (3.9) are ordinary;
 # "clicktivism" (0), Welsh "twp" (2.6) are not.
 ORDINARY_ZIPF = 3.0
 
@@ -38,18 +39,12 @@ FUNCTION_WORDS = frozenset(
 )
 
 
-def zipf(word: str) -> float:
-    # The names checks' shipped table (wordfreq 3.1.1, Zipf >= 2.0): the same figures as
-    # wordfreq.zipf_frequency for a lower-case word, without importing wordfreq (0.7 s a run).
-    return english_zipf(word)
-
-
 def ordinary_words(run: str) -> list[str]:
     """The lower-case content words of a Latin run that are ordinary English."""
     return [
         w
         for w in _WORD.findall(run)
-        if w.islower() and len(w) >= 3 and w not in NOT_PROSE and w not in FUNCTION_WORDS and zipf(w) >= ORDINARY_ZIPF
+        if w.islower() and len(w) >= 3 and w not in NOT_PROSE and w not in FUNCTION_WORDS and english_zipf(w) >= ORDINARY_ZIPF
     ]
 
 

@@ -81,7 +81,7 @@ def read_pairs(path: str, encoding: str = "utf-8") -> Iterator[AlignedPair]:
 
     if Path(path).suffix.lower() != ".parquet":
         return textio.read_bitext(path, encoding)
-    return textio._pairs(Path(path), _parquet_rows(path))  # the same id rules as .jsonl/.tsv rows
+    return textio.pairs_from_rows(Path(path), _parquet_rows(path))  # the same id rules as .jsonl/.tsv rows
 
 
 def _parquet_rows(path: str) -> Iterator[tuple[int, dict]]:
@@ -102,7 +102,7 @@ def _parquet_rows(path: str) -> Iterator[tuple[int, dict]]:
     for batch in shard.iter_batches(columns=columns):
         for row in batch.to_pylist():
             row_no += 1
-            yield row_no, textio._validated(Path(path), row_no, row)
+            yield row_no, textio.validated_row(Path(path), row_no, row)
 
 
 def chunked(pairs: Iterable[AlignedPair], size: int) -> Iterator[list[AlignedPair]]:

@@ -13,13 +13,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from metrics.reference_scores import corpus_metrics
 from qa.model import CheckFailure, SegmentResult, Severity
-
-
-def _corpus_metrics():
-    from sacrebleu.metrics import BLEU, CHRF, TER
-
-    return (("chrf", CHRF()), ("bleu", BLEU()), ("ter", TER()))  # as metrics.reference_scores.corpus_scores
 
 
 def chunk_stats(segments: Sequence[SegmentResult]) -> dict[str, Any]:
@@ -34,7 +29,7 @@ def chunk_stats(segments: Sequence[SegmentResult]) -> dict[str, Any]:
     reference: dict[str, list[float]] = {}
     if with_ref:
         hyps, refs = [s.pair.mt for s in with_ref], [[s.pair.ref or "" for s in with_ref]]
-        for name, metric in _corpus_metrics():
+        for name, metric in corpus_metrics():
             stats = metric._extract_corpus_statistics(hyps, refs)  # sacrebleu's own sufficient statistics
             reference[name] = [sum(column) for column in zip(*stats)]
     return {
@@ -70,7 +65,7 @@ def fold(chunks: Iterable[dict[str, Any]], fail_on: Severity | None, failures: S
     failing = fail_on is not None and worst >= fail_on.rank
     metrics: dict[str, object] = {}
     if references:
-        for name, metric in _corpus_metrics():
+        for name, metric in corpus_metrics():
             metric.num_refs = 1  # what _cache_references records for one reference per segment
             result = metric._compute_score_from_stats(totals[name])
             metrics[name] = {"score": round(result.score, 2), "signature": str(metric.get_signature())}

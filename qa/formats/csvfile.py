@@ -15,14 +15,14 @@ from pathlib import Path
 
 from qa.errors import InputError
 from qa.model import AlignedPair
-from qa.textio import BITEXT_KEYS, _pairs, _validated, read_text
+from qa.textio import BITEXT_KEYS, pairs_from_rows, read_text, validated_row
 
 
 def read(path: Path, encoding: str = "utf-8") -> list[AlignedPair]:
     text = read_text(path, encoding)
     if not text.strip():
         raise InputError(f"{path}: is empty: expected a header row src,mt (optional ref,id) and one row per pair")
-    return list(_pairs(path, _rows(path, text)))
+    return list(pairs_from_rows(path, _rows(path, text)))
 
 
 def _rows(path: Path, text: str) -> Iterator[tuple[int, dict]]:
@@ -44,6 +44,6 @@ def _rows(path: Path, text: str) -> Iterator[tuple[int, dict]]:
             row = {name: value for name, value in zip(header, fields) if name in BITEXT_KEYS}
             if row.get("ref") == "":
                 row["ref"] = None
-            yield line_no, _validated(path, line_no, row)
+            yield line_no, validated_row(path, line_no, row)
     except csv.Error as exc:
         raise InputError(f"{path}, line {reader.line_num}: not valid CSV ({exc})") from None
