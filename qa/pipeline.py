@@ -1,8 +1,9 @@
 """The one orchestrator: pairs in, a finished Report out.
 
 read -> segment -> align -> check -> score -> report. Documents are aligned first (qa.align);
-bitext rows are pairs already. Pairs are processed in chunks: every text a chunk needs (src, mt,
-ref and each check's probes) is embedded in one batch, then the checks run on cache lookups.
+bitext rows are pairs already. Pairs are processed in chunks of `Config.chunk_size`: the src and
+mt texts of a chunk are embedded in one batch, then its pairs are checked in groups (qa.parallel),
+each group's probes embedded in one batch of their own, the checks running on cache lookups.
 """
 
 from __future__ import annotations
@@ -16,7 +17,14 @@ from pathlib import Path
 
 import numpy as np
 
-from metrics.encoders import EmbeddingCache, Encoder, EncoderUnavailable, load_encoder
+from metrics.encoders import (
+    EmbeddingCache,
+    Encoder,
+    EncoderUnavailable,
+    available_cores,
+    load_encoder,
+    one_blas_thread,
+)
 from qa.checks.registry import CheckContext, CheckSpec, select_checks
 from qa.config import Config
 from qa.errors import ModelError
@@ -28,6 +36,14 @@ from qa.model import (
     Report,
     SegmentResult,
 )
+from qa.parallel import (
+    GroupScheduler,
+    can_fork,
+    chunked,
+    fork_map,
+    groups_of,
+    process_count,
+)
 from qa.scoring import score_segment, summarize
 from qa.signature import run_signature, tool_info
 
@@ -36,6 +52,8 @@ from qa.signature import run_signature, tool_info
 class Run:
     """One run's shared state: the config, the chosen checks, the encoder and its cache.
 
+    `processes`: how many processes may run the pair checks of a chunk once it is embedded
+    (qa.parallel; 1 in batch workers and Ray actors, which are processes already).
     `timings` adds up the seconds spent per check code (its probes included) and per stage
     ("align", "embed", "score"), for benchmarks/bench_ntrex.py; timing costs ~1 us a call.
     """
@@ -45,6 +63,7 @@ class Run:
     checks: list[CheckSpec] = field(default_factory=list)
     failures: list[CheckFailure] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=lambda: defaultdict(float))
+    processes: int = 1
 
     def __post_init__(self) -> None:
         if not self.checks:
@@ -54,7 +73,7 @@ class Run:
 
     # -- stages ---------------------------------------------------------------------------
     def embed_and_measure(self, pairs: Sequence[AlignedPair]) -> list[AlignedPair]:
-        """Embed every text of the chunk once and set each pair's src-mt cosine."""
+        """Embed the src and mt texts of the chunk once and set each pair's src-mt cosine."""
         texts: list[str] = []
         for pair in pairs:
             texts += [t for t in (pair.src, pair.mt) if t.strip()]
@@ -68,18 +87,69 @@ class Run:
                 a, b = self.cache.embed([pair.src, pair.mt])
                 sim = round(float(np.dot(a, b)), 4)
             measured.append(replace(pair, similarity=sim))
-        probes: list[str] = []
-        for spec in self.checks:
-            if spec.probes is None:
-                continue
-            for pair in measured:
-                probes += self._guarded(spec, pair, lambda s=spec, p=pair: list(s.probes(p, self.context)), [])
-        started = time.perf_counter()
-        self.cache.prime([t for t in probes if t.strip()])
-        self.timings["embed"] += time.perf_counter() - started
         return measured
 
+    def check_measured(self, pairs: Sequence[AlignedPair]) -> list[list[Finding]]:
+        """The pair checks of every pair of one embedded chunk, in its check groups
+        (qa.parallel.groups_of), over `processes` processes when that pays."""
+        n = process_count(self.processes, len(pairs)) if can_fork(self.encoder) else 1
+        groups = groups_of(0, len(pairs))
+        shares = [groups[k::n] for k in range(n)]
+        checked = {}
+        for share, results in zip(shares, fork_map(lambda share: [self._checked_group(pairs, g) for g in share], shares)):
+            checked.update(zip((g.start for g in share), results))
+        return self._merged(len(pairs), checked)
+
+    def _merged(self, count: int, checked: dict[int, tuple]) -> list[list[Finding]]:
+        """The findings of `count` pairs from their groups' results (by group start); the groups'
+        crashes are added in pair order and their timings to this Run's."""
+        found: list[list[Finding]] = [[] for _ in range(count)]
+        crashed: list[list[CheckFailure]] = [[] for _ in range(count)]
+        for start in sorted(checked):
+            results, spent = checked[start]
+            for index, findings, failures in results:
+                found[index], crashed[index] = findings, failures
+            for key, seconds in spent.items():
+                self.timings[key] += seconds
+        for failures in crashed:
+            self.failures += failures
+        return found
+
+    def _checked_group(self, pairs: Sequence[AlignedPair], group: range):
+        """([(index, findings, crashes)], seconds per stage and check) for one check group.
+
+        The group's probes are embedded in one batch with one BLAS thread and forgotten after
+        it (EmbeddingCache.scoped), so a group's findings depend on its pairs (and their embedded
+        texts) alone, not on which process ran it or what ran before. This Run's failures, timings and memo are left
+        as they were: the caller merges the result (_merged).
+        """
+        timings, marks = dict(self.timings), len(self.failures)
+        probes: list[str] = []
+        probe_failures: dict[int, list[CheckFailure]] = {}
+        for index in group:
+            mark = len(self.failures)
+            pair = pairs[index]
+            for spec in self.checks:
+                if spec.probes is not None and spec.scope == "pair":
+                    probes += self._guarded(spec, pair, lambda s=spec, p=pair: list(s.probes(p, self.context)), [])
+            probe_failures[index] = self.failures[mark:]
+        started = time.perf_counter()
+        with one_blas_thread(self.encoder), self.cache.scoped(probes):  # blank probes too: a check may look one up
+            self.timings["embed"] += time.perf_counter() - started
+            checked = []
+            for index in group:
+                mark = len(self.failures)
+                findings = self.run_pair_checks(pairs[index])
+                checked.append((index, findings, probe_failures[index] + self.failures[mark:]))
+        self.context.clear_memo()
+        del self.failures[marks:]
+        spent = {key: seconds - timings.get(key, 0.0) for key, seconds in self.timings.items()}
+        self.timings.clear()
+        self.timings.update(timings)
+        return checked, spent
+
     def run_pair_checks(self, pair: AlignedPair) -> list[Finding]:
+        """The pair-scope checks of one pair whose texts and probes are embedded (check_measured)."""
         findings: list[Finding] = []
         for spec in self.checks:
             if spec.scope == "pair":
@@ -112,33 +182,22 @@ class Run:
 
     # -- a whole document ------------------------------------------------------------------
     def check_document(self, pairs: Iterable[AlignedPair], source: str | None = None, target: str | None = None) -> DocumentResult:
+        """Embed chunk by chunk; each chunk's check groups are checked in the background while
+        the next chunk is embedded, the rest over all processes at the end (qa.parallel)."""
         measured: list[AlignedPair] = []
-        findings: list[list[Finding]] = []
-        chunk: list[AlignedPair] = []
-
-        def flush() -> None:
-            done = self.embed_and_measure(chunk)
-            for pair in done:
-                measured.append(pair)
-                findings.append(self.run_pair_checks(pair))
-            chunk.clear()
-            self.context.clear_memo()
-
-        for pair in pairs:
-            chunk.append(pair)
-            if len(chunk) >= self.config.chunk_size:
-                flush()
-        if chunk:
-            flush()
+        processes = self.processes if can_fork(self.encoder) else 1
+        scheduler = GroupScheduler(lambda group: self._checked_group(measured, group), processes)
+        try:
+            for chunk in chunked(pairs, self.config.chunk_size):
+                start = len(measured)
+                measured += self.embed_and_measure(chunk)
+                scheduler.add(groups_of(start, len(measured)))
+            findings = self._merged(len(measured), scheduler.finish())
+        finally:
+            scheduler.close()
         for index, extra in self.run_document_checks(measured).items():
             findings[index] += extra
-        started = time.perf_counter()
-        segments = tuple(
-            score_segment(pair, self.overridden(found), self.encoder.name, self.config.penalties)
-            for pair, found in zip(measured, findings)
-        )
-        self.timings["score"] += time.perf_counter() - started
-        return DocumentResult(source, target, segments)
+        return DocumentResult(source, target, self._scored(measured, findings))
 
     def overridden(self, findings: Sequence[Finding]) -> tuple[Finding, ...]:
         """Findings with the config's per-check severity overrides applied (before scoring)."""
@@ -158,30 +217,18 @@ class Run:
         whole_document = any(spec.scope == "document" for spec in self.checks)
         measured: list[AlignedPair] = []
         findings: list[list[Finding]] = []
-        chunk: list[AlignedPair] = []
-        for pair in pairs:
-            chunk.append(pair)
-            if len(chunk) < self.config.chunk_size:
-                continue
-            self._check_chunk(chunk, measured, findings)
+        for chunk in chunked(pairs, self.config.chunk_size):
+            done = self.embed_and_measure(chunk)
+            measured += done
+            findings += self.check_measured(done)
             if not whole_document:
                 yield self._scored(measured, findings)
                 measured, findings = [], []
-        if chunk:
-            self._check_chunk(chunk, measured, findings)
         if whole_document:
             for index, extra in self.run_document_checks(measured).items():
                 findings[index] += extra
         if measured:
             yield self._scored(measured, findings)
-
-    def _check_chunk(self, chunk: list[AlignedPair], measured: list[AlignedPair], findings: list[list[Finding]]) -> None:
-        """Embed and pair-check one chunk (as check_document's flush), appending to measured/findings."""
-        for pair in self.embed_and_measure(chunk):
-            measured.append(pair)
-            findings.append(self.run_pair_checks(pair))
-        chunk.clear()
-        self.context.clear_memo()
 
     def _scored(self, measured: Sequence[AlignedPair], findings: Sequence[list[Finding]]) -> tuple[SegmentResult, ...]:
         started = time.perf_counter()
@@ -232,17 +279,18 @@ def check_pairs(
     *,
     source: str | None = None,
     target: str | None = None,
+    processes: int | None = None,
 ) -> Report:
     """Check pairs that are already aligned (bitext rows) as one document.
 
     Every pair is held to `config.max_segment_chars` before the encoder loads, as
-    check_documents holds every sentence.
+    check_documents holds every sentence. `processes`: for the check stage (default: the cores).
     """
     from qa.limits import within_limit
 
     config = config or Config()
     pairs = list(within_limit(pairs, config.max_segment_chars, source or "pairs"))
-    run = start_run(config, encoder)
+    run = start_run(config, encoder, processes)
     return run.report([run.check_document(pairs, source, target)])
 
 
@@ -254,11 +302,12 @@ def check_documents(
     encoder: Encoder | None = None,
     *,
     encoding: str = "utf-8",
+    processes: int | None = None,
 ) -> Report:
     """Check an English document against its Arabic MT (plain text, one paragraph per line).
 
     The files are read (and rejected, with a message naming the problem) before the encoder
-    loads; the sentences are split, aligned and checked as one document.
+    loads; the sentences are split, aligned and checked as one document. `processes`: as in check_pairs.
     """
     from qa.limits import check_document_lines
     from qa.textio import read_document
@@ -269,16 +318,19 @@ def check_documents(
     limit = (config or Config()).max_segment_chars
     for path, lines, lang in ((source, source_lines, "en"), (target, target_lines, "ar"), (reference, reference_lines, "ar")):
         check_document_lines(lines or (), lang, limit, path)
-    run = start_run(config, encoder)
+    run = start_run(config, encoder, processes)
     pairs = run.align_documents(source_lines, target_lines, reference_lines)
     return run.report([run.check_document(pairs, str(source), str(target))])
 
 
-def start_run(config: Config | None = None, encoder: Encoder | None = None) -> Run:
-    """A Run with its checks chosen first (an unknown selector fails before a model loads)."""
+def start_run(config: Config | None = None, encoder: Encoder | None = None, processes: int | None = 1) -> Run:
+    """A Run with its checks chosen first (an unknown selector fails before a model loads).
+
+    `processes` for its check stage: None means the cores available (as the encoder's threads).
+    """
     config = config or Config()
     checks = select_checks(config.select, config.ignore)
-    return Run(config, encoder or open_encoder(config.model), checks)
+    return Run(config, encoder or open_encoder(config.model), checks, processes=processes or available_cores())
 
 
 @functools.lru_cache(maxsize=2)

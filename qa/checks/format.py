@@ -44,6 +44,9 @@ TOKEN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("hashtag", re.compile(r"(?<![\w#&])#[A-Za-z0-9_]*[A-Za-z_][A-Za-z0-9_]*")),
 )
 _TRAILING = ".,;:!?)]}\"'\u201d"
+# What every match of TOKEN_PATTERNS contains (an @, a #, a scheme, www., or a letter or digit, a dot
+# and a lower-case TLD): most sentences have none and skip the four scans.
+_MAYBE_TOKEN = re.compile(r"[@#]|://|www\.|[A-Za-z0-9-]\.[a-z]")
 
 PRESENTATION_FORMS = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]+")
 OVERRIDES = re.compile("[\u202d\u202e]")
@@ -128,6 +131,8 @@ def brackets_unbalanced(pair: AlignedPair, ctx: CheckContext) -> Iterator[Flag]:
 def machine_tokens(text: str) -> list[tuple[str, Span]]:
     """(kind, span) of each URL, e-mail address, @handle and #hashtag; an address is not also a handle."""
     found: list[tuple[str, Span]] = []
+    if not _MAYBE_TOKEN.search(text):
+        return found
     taken: list[Span] = []
     for kind, pattern in TOKEN_PATTERNS:
         for m in pattern.finditer(text):

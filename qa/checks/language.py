@@ -11,6 +11,7 @@ from qa.model import AlignedPair, Category, Severity, Span
 
 _ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
 _LETTER = re.compile(r"[^\W\d_]")
+_ARABIC_LETTER = re.compile(r"(?=[^\W\d_])[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
 _WORD = re.compile(r"[^\W\d_]{2,}")
 
 # Below this many letters langdetect guesses (it reads "OK" as many languages); we decide by script.
@@ -31,8 +32,8 @@ def detect_language(text: str) -> str | None:
 
 
 def arabic_share(text: str) -> float:
-    letters = _LETTER.findall(text)
-    return sum(1 for ch in letters if _ARABIC.match(ch)) / len(letters) if letters else 0.0
+    letters = len(_LETTER.findall(text))
+    return len(_ARABIC_LETTER.findall(text)) / letters if letters else 0.0
 
 
 @check("LNG001", "target-not-arabic", Category.UNTRANSLATED)

@@ -35,6 +35,7 @@ from qa.engines import shards
 from qa.engines.summary import chunk_stats, fold
 from qa.errors import MtqaError, UsageError
 from qa.model import CheckFailure, Finding
+from qa.parallel import chunked
 
 SUMMARY_SCHEMA = "mtqa.summary/1"
 RETRIES = 3  # restarts of a dead actor and retries of its lost task before the run fails
@@ -95,7 +96,7 @@ def open_encoder_with_threads(model: str, threads: int):
 def read_shard(item: dict[str, Any], chunk_size: int, encoding: str):
     """One shard -> its chunks as rows (shard number, chunk number, source, the pairs pickled)."""
     pairs = shards.read_pairs(item["source"], encoding)
-    for chunk_no, chunk in enumerate(shards.chunked(pairs, chunk_size)):
+    for chunk_no, chunk in enumerate(chunked(pairs, chunk_size)):
         yield {"file_no": item["file_no"], "chunk_no": chunk_no, "source": item["source"], "pairs": shards.pack_pairs(chunk)}
 
 
@@ -119,7 +120,7 @@ class CheckChunks:
             run.failures.clear()
             run.cache.forget()  # each chunk encoded on its own: results independent of what this actor saw before
             measured = run.embed_and_measure(shards.unpack_pairs(packed))
-            found = [run.run_pair_checks(pair) for pair in measured]
+            found = run.check_measured(measured)
             run.context.clear_memo()
             segments = [score_segment(p, run.overridden(f), run.encoder.name, run.config.penalties) for p, f in zip(measured, found)]
             out["file_no"].append(int(file_no))

@@ -21,7 +21,7 @@ import json
 import os
 import pickle
 import tempfile
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -103,18 +103,6 @@ def _parquet_rows(path: str) -> Iterator[tuple[int, dict]]:
         for row in batch.to_pylist():
             row_no += 1
             yield row_no, textio.validated_row(Path(path), row_no, row)
-
-
-def chunked(pairs: Iterable[AlignedPair], size: int) -> Iterator[list[AlignedPair]]:
-    """Consecutive chunks of `size` pairs: the local engine's chunk boundaries."""
-    chunk: list[AlignedPair] = []
-    for pair in pairs:
-        chunk.append(pair)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
 
 
 def pack_pairs(pairs: Sequence[AlignedPair]) -> bytes:

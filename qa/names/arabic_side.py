@@ -71,11 +71,14 @@ class ArabicSide:
         """Every gazetteer form in the MT (longest first at each word; overlaps kept)."""
         found = []
         for i, stems in enumerate(self.stems):
-            for stem in stems:
+            here = []
+            for stem in sorted(stems):  # a set: sorted, so that the order (and hits[0]) is the same in every process
                 for entity, form in gaz.by_first_word.get(stem, ()):
                     if self._rest_matches(i, form):
-                        last = i + len(form) - 1
-                        found.append(Mention(entity, i, last, self.span(i, last)))
+                        here.append((-len(form), entity, form))
+            for length, entity, _ in sorted(here):
+                last = i - length - 1
+                found.append(Mention(entity, i, last, self.span(i, last)))
         return found
 
     def we_pronouns(self) -> list[int]:

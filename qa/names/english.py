@@ -96,8 +96,13 @@ def tokens(text: str) -> list[Token]:
         # a sentence can only start after punctuation: most tokens follow a bare space
         initial = headline or not prev_end or (gap.strip() != "" and _opens_sentence(text[: m.start()]))
         prev_end = m.end()
-        word = _POSSESSIVE.sub("", m.group())
+        word = m.group()
+        if "'" in word or "’" in word:
+            word = _POSSESSIVE.sub("", word)
         offset = m.start()
+        if "-" not in word:
+            out.append(Token(word, Span(offset, offset + len(word)), word[0].isupper(), initial, False, headline))
+            continue
         for k, part in enumerate(word.split("-")):
             if part:
                 out.append(Token(part, Span(offset, offset + len(part)), _capital(part), initial and k == 0, k > 0, headline))
@@ -127,7 +132,7 @@ def _opens_sentence(before: str) -> bool:
 
 
 def _capital(word: str) -> bool:
-    return word[0].isupper() or bool(re.match(r"^(?:[A-Z]\.){2,}$", word))
+    return word[0].isupper()  # an acronym with dots (U.N.) starts with a capital too
 
 
 def _is_headline(text: str, raw: list[re.Match]) -> bool:

@@ -46,30 +46,35 @@ def skeleton(word: str) -> str:
 @lru_cache(maxsize=65536)
 def compare(a: str, b: str) -> tuple[int, int]:
     """(soft edits, hard edits) of the cheapest alignment of two folded spellings."""
-    n, m = len(a), len(b)
-    # each cell: (cost, soft, hard)
+    # Each cell holds (cost, soft, hard); the cheapest of the three moves, ties to the first
+    # (diagonal, deletion, insertion), as min() over them would pick.
+    cost_a = [_indel_cost(ch) for ch in a]
+    cost_b = [_indel_cost(ch) for ch in b]
     prev = [(0.0, 0, 0)]
-    for j in range(1, m + 1):
-        c, s, h = prev[-1]
-        soft = _indel_cost(b[j - 1]) == SOFT
-        prev.append((c + _indel_cost(b[j - 1]), s + soft, h + (not soft)))
-    for i in range(1, n + 1):
+    for j, ins in enumerate(cost_b):
+        c, s, h = prev[j]
+        prev.append((c + ins, s + (ins == SOFT), h + (ins == HARD)))
+    for i, ch in enumerate(a):
+        dele = cost_a[i]
+        del_soft, del_hard = dele == SOFT, dele == HARD
         c0, s0, h0 = prev[0]
-        soft = _indel_cost(a[i - 1]) == SOFT
-        row = [(c0 + _indel_cost(a[i - 1]), s0 + soft, h0 + (not soft))]
-        for j in range(1, m + 1):
-            sub = _sub_cost(a[i - 1], b[j - 1])
-            dc, ds, dh = prev[j - 1]
-            options = [(dc + sub, ds + (sub == SOFT), dh + (sub == HARD))]
-            uc, us, uh = prev[j]
-            del_cost = _indel_cost(a[i - 1])
-            options.append((uc + del_cost, us + (del_cost == SOFT), uh + (del_cost == HARD)))
-            lc, ls, lh = row[j - 1]
-            ins_cost = _indel_cost(b[j - 1])
-            options.append((lc + ins_cost, ls + (ins_cost == SOFT), lh + (ins_cost == HARD)))
-            row.append(min(options))
+        row = [(c0 + dele, s0 + del_soft, h0 + del_hard)]
+        for j, other in enumerate(b):
+            sub = _sub_cost(ch, other)
+            dc, ds, dh = prev[j]
+            best = (dc + sub, ds + (sub == SOFT), dh + (sub == HARD))
+            uc, us, uh = prev[j + 1]
+            move = (uc + dele, us + del_soft, uh + del_hard)
+            if move < best:
+                best = move
+            ins = cost_b[j]
+            lc, ls, lh = row[j]
+            move = (lc + ins, ls + (ins == SOFT), lh + (ins == HARD))
+            if move < best:
+                best = move
+            row.append(best)
         prev = row
-    _, soft, hard = prev[m]
+    _, soft, hard = prev[-1]
     return soft, hard
 
 

@@ -24,6 +24,7 @@ from reference import read_tsv
 FALLBACK_MARGIN = 2.0  # nats above the dearest learned unit for a pairing the table never saw
 
 
+@lru_cache(maxsize=65536)
 def clean_english(token: str) -> str:
     """Lower-case ASCII letters (accents folded, apostrophes and hyphens dropped)."""
     decomposed = unicodedata.normalize("NFKD", token.lower())
