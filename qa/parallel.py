@@ -125,8 +125,9 @@ class GroupScheduler(Generic[R]):
     forking is not possible) every group runs in `finish`, in order.
     """
 
-    def __init__(self, fn: Callable[[range], R], processes: int) -> None:
+    def __init__(self, fn: Callable[[range], R], processes: int, prepare: Callable[[], None] | None = None) -> None:
         self.fn, self.processes = fn, processes
+        self.prepare = prepare  # run here once, before the first fork, for every child to inherit
         self.pending: list[range] = []
         self.results: dict[int, R] = {}  # by group start
         self.background: list[_Background] = []
@@ -151,6 +152,8 @@ class GroupScheduler(Generic[R]):
         left = sorted(self.pending, key=lambda g: g.start)
         self.pending = []
         n = process_count(self.processes, sum(len(g) for g in left))
+        if n > 1:
+            self._prepare()
         shares = [left[k::n] for k in range(n)]
         for share, results in zip(shares, fork_map(self._run_share, shares)):
             for group, result in zip(share, results):
@@ -168,7 +171,13 @@ class GroupScheduler(Generic[R]):
     def _run_share(self, share: list[range]) -> list[R]:
         return [self.fn(group) for group in share]
 
+    def _prepare(self) -> None:
+        if self.prepare is not None:
+            prepare, self.prepare = self.prepare, None
+            prepare()
+
     def _start_background(self) -> None:
+        self._prepare()
         context = multiprocessing.get_context("fork")
         groups, self.pending = self.pending, []
         try:

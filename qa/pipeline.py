@@ -8,12 +8,14 @@ each group's probes embedded in one batch of their own, the checks running on ca
 
 from __future__ import annotations
 
+import enum
 import functools
 import time
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -48,6 +50,15 @@ from qa.scoring import score_segment, summarize
 from qa.signature import run_signature, tool_info
 
 
+class _Missing(enum.Enum):
+    """An analysis that failed where the pair was checked (an enum: it stays itself when pickled)."""
+
+    MISSING = "missing"
+
+
+_MISSING = _Missing.MISSING
+
+
 @dataclass
 class Run:
     """One run's shared state: the config, the chosen checks, the encoder and its cache.
@@ -69,6 +80,10 @@ class Run:
         if not self.checks:
             self.checks = select_checks(self.config.select, self.config.ignore)
         self.cache = EmbeddingCache(self.encoder)
+        # The per-pair analyses the document checks read (CheckSpec.pair_memos), by (analysis, pair):
+        # computed with the pair checks, wherever they ran, and kept until the document checks run.
+        self.pair_memos = list(dict.fromkeys(fn for spec in self.checks if spec.scope == "document" for fn in spec.pair_memos))
+        self.document_memo: dict[tuple[Any, AlignedPair], Any] = {}
         self.context = CheckContext(embed=self.cache.embed, settings=dict(self.config.settings), glossary=self.config.glossary)
 
     # -- stages ---------------------------------------------------------------------------
@@ -98,17 +113,21 @@ class Run:
         checked = {}
         for share, results in zip(shares, fork_map(lambda share: [self._checked_group(pairs, g) for g in share], shares)):
             checked.update(zip((g.start for g in share), results))
-        return self._merged(len(pairs), checked)
+        return self._merged(pairs, checked)
 
-    def _merged(self, count: int, checked: dict[int, tuple]) -> list[list[Finding]]:
-        """The findings of `count` pairs from their groups' results (by group start); the groups'
-        crashes are added in pair order and their timings to this Run's."""
-        found: list[list[Finding]] = [[] for _ in range(count)]
-        crashed: list[list[CheckFailure]] = [[] for _ in range(count)]
+    def _merged(self, pairs: Sequence[AlignedPair], checked: dict[int, tuple]) -> list[list[Finding]]:
+        """The findings of the pairs from their groups' results (by group start); the groups'
+        crashes are added in pair order, their timings to this Run's, and the analyses the
+        document checks read to document_memo."""
+        found: list[list[Finding]] = [[] for _ in pairs]
+        crashed: list[list[CheckFailure]] = [[] for _ in pairs]
         for start in sorted(checked):
             results, spent = checked[start]
-            for index, findings, failures in results:
+            for index, findings, failures, memos in results:
                 found[index], crashed[index] = findings, failures
+                for fn, value in zip(self.pair_memos, memos):
+                    if value is not _MISSING:
+                        self.document_memo[(fn, pairs[index])] = value
             for key, seconds in spent.items():
                 self.timings[key] += seconds
         for failures in crashed:
@@ -140,13 +159,42 @@ class Run:
             for index in group:
                 mark = len(self.failures)
                 findings = self.run_pair_checks(pairs[index])
-                checked.append((index, findings, probe_failures[index] + self.failures[mark:]))
+                memos = tuple(self._pair_memo(fn, pairs[index]) for fn in self.pair_memos)
+                checked.append((index, findings, probe_failures[index] + self.failures[mark:], memos))
         self.context.clear_memo()
         del self.failures[marks:]
         spent = {key: seconds - timings.get(key, 0.0) for key, seconds in self.timings.items()}
         self.timings.clear()
         self.timings.update(timings)
         return checked, spent
+
+    def preload(self) -> None:
+        """Load what the checks load on first use (gazetteers, lexicons, models: about 0.9 s) here,
+        once, for every forked child to inherit, instead of once in each (qa.parallel).
+
+        The pair checks and their probes run on their docstring examples without an encoder
+        (checks skip their encoder steps then) and in a context of their own: nothing of the run
+        changes but the modules' caches.
+        """
+        context = CheckContext(embed=None, settings=dict(self.config.settings), glossary=self.config.glossary)
+        examples = [AlignedPair("preload", en, ar) for spec in self.checks if spec.scope == "pair" for _, en, ar in spec.examples()]
+        for spec in self.checks:
+            for pair in examples:
+                try:
+                    if spec.probes is not None:
+                        list(spec.probes(pair, context))
+                    if spec.scope == "pair":
+                        spec.run(pair, context)
+                except Exception:  # noqa: BLE001, S112 - a check's crash is recorded when it runs on the input
+                    continue
+
+    def _pair_memo(self, fn, pair: AlignedPair) -> Any:
+        """fn's analysis of the pair for the document checks (_MISSING if it fails: the document
+        check then meets the failure itself, and records it)."""
+        try:
+            return self.context.memo(fn, pair)
+        except Exception:  # noqa: BLE001 - recorded when the document check runs it
+            return _MISSING
 
     def run_pair_checks(self, pair: AlignedPair) -> list[Finding]:
         """The pair-scope checks of one pair whose texts and probes are embedded (check_measured)."""
@@ -158,6 +206,8 @@ class Run:
 
     def run_document_checks(self, pairs: Sequence[AlignedPair]) -> dict[int, list[Finding]]:
         extra: dict[int, list[Finding]] = {}
+        self.context.clear_memo()
+        self.context._memo.update(self.document_memo)  # the pair checks' analyses (CheckSpec.pair_memos)
         for spec in self.checks:
             if spec.scope != "document":
                 continue
@@ -165,6 +215,8 @@ class Run:
             flags = self._guarded(spec, None, lambda s=spec: list(s.fn(pairs, self.context)), [], pair_id=doc_id)
             for index, flag in flags:
                 extra.setdefault(index, []).append(spec.to_finding(flag))
+        self.context.clear_memo()
+        self.document_memo.clear()
         return extra
 
     def _guarded(self, spec: CheckSpec, pair: AlignedPair | None, call, fallback, pair_id: str | None = None):
@@ -186,13 +238,13 @@ class Run:
         the next chunk is embedded, the rest over all processes at the end (qa.parallel)."""
         measured: list[AlignedPair] = []
         processes = self.processes if can_fork(self.encoder) else 1
-        scheduler = GroupScheduler(lambda group: self._checked_group(measured, group), processes)
+        scheduler = GroupScheduler(lambda group: self._checked_group(measured, group), processes, self.preload)
         try:
             for chunk in chunked(pairs, self.config.chunk_size):
                 start = len(measured)
                 measured += self.embed_and_measure(chunk)
                 scheduler.add(groups_of(start, len(measured)))
-            findings = self._merged(len(measured), scheduler.finish())
+            findings = self._merged(measured, scheduler.finish())
         finally:
             scheduler.close()
         for index, extra in self.run_document_checks(measured).items():

@@ -122,7 +122,12 @@ def name_variant_spelling(pair: AlignedPair, ctx: CheckContext) -> Iterator[Flag
         )
 
 
-@check("NAM006", "name-inconsistent", Category.NAME, scope="document")
+def mt_stems(pair: AlignedPair, ctx: CheckContext) -> list[frozenset[str]]:
+    """The stems of each word of the Arabic (qa.names.arabic_side), for NAM007."""
+    return prepare(pair.mt).stems
+
+
+@check("NAM006", "name-inconsistent", Category.NAME, scope="document", pair_memos=(analyse_pair,))
 def name_inconsistent(pairs: Sequence[AlignedPair], ctx: CheckContext) -> Iterator[tuple[int, Flag]]:
     """The same name is spelt two ways in one document (كافانو here, كافانا there).
 
@@ -131,7 +136,7 @@ def name_inconsistent(pairs: Sequence[AlignedPair], ctx: CheckContext) -> Iterat
     """
     seen: dict[str, list[tuple[int, NameResult]]] = {}
     for index, pair in enumerate(pairs):
-        for r in analyse_pair(pair):
+        for r in ctx.memo(analyse_pair, pair):
             if r.form and r.status == "found" and r.name.entry is None:
                 seen.setdefault(r.key, []).append((index, r))
     for occurrences in seen.values():
@@ -152,7 +157,7 @@ def name_inconsistent(pairs: Sequence[AlignedPair], ctx: CheckContext) -> Iterat
                 )
 
 
-@check("NAM007", "name-dropped-in-document", Category.NAME, scope="document")
+@check("NAM007", "name-dropped-in-document", Category.NAME, scope="document", pair_memos=(analyse_pair, mt_stems))
 def name_dropped_in_document(pairs: Sequence[AlignedPair], ctx: CheckContext) -> Iterator[tuple[int, Flag]]:
     """A name the document spells out elsewhere has no trace in this sentence's translation.
 
@@ -160,8 +165,8 @@ def name_dropped_in_document(pairs: Sequence[AlignedPair], ctx: CheckContext) ->
     alone says nothing when they are absent; once the document spells the name (برايتون), a
     sentence without it has dropped it.
     """
-    analyses = [analyse_pair(pair) for pair in pairs]
-    stems = [prepare(pair.mt).stems for pair in pairs]
+    analyses = [ctx.memo(analyse_pair, pair) for pair in pairs]
+    stems = [ctx.memo(mt_stems, pair) for pair in pairs]
     for index, r, elsewhere in dropped_in_document(analyses, stems):
         yield index, Flag(
             Severity.MAJOR,

@@ -93,6 +93,9 @@ class CheckSpec:
     fn: Callable[..., Iterable[Any]]
     scope: str = "pair"
     probes: ProbeFn | None = None
+    # A document check's analyses of each pair, read through ctx.memo: the pipeline computes them
+    # where the pair was checked (maybe another process) and hands them to the document check.
+    pair_memos: tuple[Callable[[AlignedPair, CheckContext], Any], ...] = ()
 
     @property
     def doc(self) -> str:
@@ -146,6 +149,7 @@ def check(
     *,
     scope: str = "pair",
     probes: ProbeFn | None = None,
+    pair_memos: tuple[Callable[[AlignedPair, CheckContext], Any], ...] = (),
 ) -> Callable[[Callable[..., Iterable[Any]]], Callable[..., Iterable[Any]]]:
     """Register a check under a stable code (`NAM001`) and a kebab-case name."""
     if not CHECK_CODE.match(code):
@@ -159,7 +163,7 @@ def check(
         for other in _REGISTRY.values():
             if (other.code == code or other.name == name) and other.fn.__qualname__ != fn.__qualname__:
                 raise ValueError(f"check {code} {name} collides with {other.code} {other.name}")
-        _REGISTRY[code] = CheckSpec(code, name, category, fn, scope, probes)
+        _REGISTRY[code] = CheckSpec(code, name, category, fn, scope, probes, pair_memos)
         return fn
 
     return register
