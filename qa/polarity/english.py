@@ -59,7 +59,7 @@ def tokens(text: str) -> list[Token]:
     out = []
     for m in _TOKEN.finditer(text):
         word = m.group()
-        nt = _NT.match(word)
+        nt = _NT.match(word) if word[-1] in "tT" and ("'" in word or "’" in word) else None  # only n't can match
         if nt:
             cut = m.start() + len(nt.group(1))
             out.append(Token(nt.group(1), nt.group(1).lower(), m.start(), cut))
