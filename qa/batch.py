@@ -156,14 +156,17 @@ def _fields(line: str) -> list[str]:
     return next(csv.reader([line], delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
-def validate_jobs(jobs: Sequence[Job], encoding: str = "utf-8") -> None:
-    """Read and parse every file of every job: an InputError names the first bad one, before any
-    encoder loads (the workers read the files again; reading is milliseconds per megabyte)."""
+def validate_jobs(jobs: Sequence[Job], encoding: str = "utf-8", max_segment_chars: int | None = None) -> None:
+    """Read and parse every file of every job, holding each row or sentence to `max_segment_chars`
+    as a single check does (qa.limits): an InputError names the first bad one, before any encoder
+    loads (the workers read the files again; reading is milliseconds per megabyte)."""
+    from qa.limits import check_document_lines, within_limit
+
     for job in jobs:
         if job.target is None:
-            for _ in read_bitext(job.source, encoding):
+            for _ in within_limit(read_bitext(job.source, encoding), max_segment_chars, job.source):
                 pass
         else:
-            for path in (job.source, job.target, job.reference):
+            for path, lang in ((job.source, "en"), (job.target, "ar"), (job.reference, "ar")):
                 if path is not None:
-                    read_document(path, encoding)
+                    check_document_lines(read_document(path, encoding), lang, max_segment_chars, path)

@@ -40,7 +40,7 @@ def run_batch(
         click.echo(f"mtqa: warning: {len(batch.ignored)} file(s) match no naming convention and are not checked: {shown}", err=True)
     if resume and (fmt != "jsonl" or output is None):
         raise UsageError("--resume continues a JSON Lines stream: give --format jsonl --output FILE")
-    validate_jobs(batch.jobs, encoding)
+    validate_jobs(batch.jobs, encoding, config.max_segment_chars)
 
     documents, keep, dropped = Documents(), None, 0
     if resume and Path(output).exists():

@@ -168,6 +168,24 @@ def test_a_bitext_row_longer_than_the_limit_is_refused_with_its_id(mtqa, tmp_pat
     refused(mtqa("check", path, "--max-segment-chars", "100"), "p.jsonl, row 1 (id 'r1'): 'mt' has 380 characters, more than --max-segment-chars 100")
 
 
+def test_a_batch_holds_every_document_to_the_limit_before_any_work_starts(mtqa, tmp_path):
+    # A folder and a JSON Lines stream go through the batch engine: the same limit, the same message.
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    (folder / "ok.en.txt").write_text(f"{EN}\n", encoding="utf-8")
+    (folder / "ok.ar.txt").write_text(f"{AR}\n", encoding="utf-8")
+    (folder / "long.jsonl").write_text(json.dumps({"src": EN, "mt": AR * 10, "id": "r1"}) + "\n", encoding="utf-8")
+    refused(mtqa("check", folder, "--max-segment-chars", "100"), "long.jsonl, row 1 (id 'r1'): 'mt' has 380 characters, more than --max-segment-chars 100")
+    assert mtqa.loads == []
+    blob = "Word " * 40
+    (folder / "long.jsonl").unlink()
+    (folder / "ok.en.txt").write_text(f"{EN} {blob}\n", encoding="utf-8")
+    refused(
+        mtqa("check", folder, "--format", "jsonl", "--max-segment-chars", "150"),
+        "ok.en.txt, line 1, column 44: a sentence has 199 characters, more than --max-segment-chars 150",
+    )
+
+
 def test_a_limit_below_one_is_a_usage_error(mtqa, tmp_path):
     source, target = pair_files(tmp_path, f"{EN}\n".encode(), f"{AR}\n".encode())
     refused(mtqa("check", source, target, "--max-segment-chars", "0"), "Invalid value for '--max-segment-chars'")
