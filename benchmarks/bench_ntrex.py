@@ -13,7 +13,8 @@ Then, in this process, one more pipeline run with Run.timings prints the seconds
 stage (the budgets: names <= 25%, negation <= 30% of a run). `--blas` adds the BLAS-thread
 measurements metrics/encoders.py cites: USE with threads = cores vs the package default of 4 and vs
 1 on 200 sentences, and the whole floor with 1 and with 2 threads.
-Each child runs --repeat times, alternating run and floor; the fastest of each is reported, since
+Each repeat runs the run twice and the floor twice (once per OpenBLAS setting), interleaved; the fastest of
+each is reported (and the medians), since
 other processes on the machine only ever slow a run down (the load average is printed too).
 
     python benchmarks/bench_ntrex.py [--repeat 2] [--blas] [--with-ref]
@@ -24,6 +25,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -189,11 +191,12 @@ def main() -> None:
         floor_cmd = [sys.executable, "-c", FLOOR, str(jsonl), args.model]
         runs, floors = [], []
         for _ in range(args.repeat):
-            runs.append(run_child(run_cmd, ok=(0, 1, 3)))  # 1: findings at or above --fail-on; 3: a check crashed
             # The floor both with mtqa's OpenBLAS setting (metrics/__init__.py) and with OpenBLAS's own
-            # default (2**28 cycles of spinning): whichever is faster is the floor.
-            floors.append(run_child(floor_cmd))
-            floors.append(run_child(floor_cmd, env={"OPENBLAS_THREAD_TIMEOUT": "28"}))
+            # default (2**28 cycles of spinning), whichever is faster; as many runs as floors,
+            # interleaved, so that neither gets more draws at the machine's quiet moments.
+            for env in ({}, {"OPENBLAS_THREAD_TIMEOUT": "28"}):
+                runs.append(run_child(run_cmd, ok=(0, 1, 3)))  # 1: findings at or above --fail-on; 3: a check crashed
+                floors.append(run_child(floor_cmd, env=env))
         data = json.loads(report.read_text(encoding="utf-8"))
         run_wall, run_rss = min(r[0] for r in runs), max(r[1] for r in runs)
         floor_wall, floor_rss = min(f[0] for f in floors), max(f[1] for f in floors)
@@ -203,7 +206,7 @@ def main() -> None:
         print(f"checks: {data['signature'].split('|checks:')[1].split('|')[0]}")
         print(f"findings: {data['summary']['findings']}; check crashes: {len(data['failures'])}")
         run_cpu, floor_cpu = min(r[3] for r in runs), min(f[3] for f in floors)
-        print(f"\n{'':<10} {'wall s':>8} {'CPU s':>8} {'peak RSS MB':>12}   (fastest of {args.repeat}; all wall: "
+        print(f"\n{'':<10} {'wall s':>8} {'CPU s':>8} {'peak RSS MB':>12}   (fastest of {len(runs)}; all wall: "
               f"run {', '.join(f'{r[0]:.2f}' for r in runs)}; floor, mtqa's / OpenBLAS's thread timeout: "
               f"{', '.join(f'{f[0]:.2f}' for f in floors[0::2])} / {', '.join(f'{f[0]:.2f}' for f in floors[1::2])})")
         print(f"{'mtqa run':<10} {run_wall:>8.2f} {run_cpu:>8.2f} {run_rss:>12.0f}")
@@ -214,6 +217,9 @@ def main() -> None:
             "ratio": ratio <= TARGETS["ratio"],
             "rss_mb": run_rss <= TARGETS["rss_mb"],
         }
+        run_median, floor_median = statistics.median(r[0] for r in runs), statistics.median(f[0] for f in floors)
+        print(f"{'median':<10} run {run_median:.2f} s, floor {floor_median:.2f} s: {len(pairs) / run_median:.1f} pairs/s, "
+              f"ratio {run_median / floor_median:.2f}")
         print(f"\npairs/s      {pps:7.1f}   target >= {TARGETS['pairs_per_s']:.0f}   {'met' if verdict['pairs_per_s'] else 'MISSED'}")
         print(f"run / floor  {ratio:7.2f}   target <= {TARGETS['ratio']}   {'met' if verdict['ratio'] else 'MISSED'}"
               f"   (CPU-time ratio {run_cpu / floor_cpu:.2f})")

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from sacrebleu.metrics import BLEU, CHRF, TER
+if TYPE_CHECKING:  # sacrebleu loads on first use: a run without a reference never pays its 0.1 s import
+    from sacrebleu.metrics import BLEU, CHRF, TER
 
 
 @lru_cache(maxsize=1)
 def _metrics() -> tuple[CHRF, BLEU, TER]:
+    from sacrebleu.metrics import BLEU, CHRF, TER
+
     # effective_order: sentence BLEU without zero n-gram counts sinking short sentences.
     return CHRF(), BLEU(effective_order=True), TER()
 
@@ -25,6 +29,8 @@ def sentence_scores(hypothesis: str, reference: str) -> dict[str, float]:
 
 def corpus_metrics() -> tuple[tuple[str, CHRF | BLEU | TER], ...]:
     """The corpus-level metrics, fresh objects (a sacrebleu metric caches its references)."""
+    from sacrebleu.metrics import BLEU, CHRF, TER
+
     return (("chrf", CHRF()), ("bleu", BLEU()), ("ter", TER()))
 
 
