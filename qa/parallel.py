@@ -26,6 +26,8 @@ import multiprocessing
 import os
 import signal
 import sys
+import threading
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
@@ -43,9 +45,14 @@ BACKGROUND_NICENESS = 19
 
 
 def can_fork(encoder: object) -> bool:
-    """Forking is safe here: Linux (fork is the platform's own start method) and an encoder that
-    says so (numpy's OpenBLAS survives a fork; torch's OpenMP pool may not, so st: models stay serial)."""
-    return sys.platform.startswith("linux") and bool(getattr(encoder, "fork_safe", False))
+    """Forking is safe here: Linux (fork is the platform's own start method), an encoder that says
+    so (numpy's OpenBLAS survives a fork; torch's OpenMP pool may not, so st: models stay serial),
+    and not inside a daemonic process (a multiprocessing.Pool worker may not have children)."""
+    return (
+        sys.platform.startswith("linux")
+        and bool(getattr(encoder, "fork_safe", False))
+        and not multiprocessing.current_process().daemon
+    )
 
 
 def process_count(wanted: int, pairs: int) -> int:
@@ -80,7 +87,7 @@ def fork_map(fn: Callable[[G], R], parts: Sequence[G]) -> list[R]:
     for index in range(1, len(parts)):
         try:
             reader, writer = context.Pipe(duplex=False)
-            child = context.Process(target=_answer, args=(fn, parts[index], writer), daemon=True)
+            child = context.Process(target=_answer, args=(fn, parts[index], reader, writer, os.getpid()), daemon=True)
             child.start()
         except OSError:  # no fork possible now (process or memory limits): this process does the part
             continue
@@ -105,8 +112,8 @@ def fork_map(fn: Callable[[G], R], parts: Sequence[G]) -> list[R]:
     return [results[index] for index in range(len(parts))]
 
 
-def _answer(fn: Callable[[G], R], part: G, writer) -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+def _answer(fn: Callable[[G], R], part: G, reader, writer, parent: int) -> None:
+    _child_start(reader, parent)
     try:
         writer.send(fn(part))
     except BaseException:  # noqa: BLE001, S110 - no traceback from a child: the parent redoes the part and reports
@@ -183,7 +190,9 @@ class GroupScheduler(Generic[R]):
         try:
             reader, writer = context.Pipe(duplex=False)
             stop = context.Event()
-            process = context.Process(target=_check_in_background, args=(self.fn, groups, writer, stop), daemon=True)
+            process = context.Process(
+                target=_check_in_background, args=(self.fn, groups, reader, writer, stop, os.getpid()), daemon=True
+            )
             process.start()
         except OSError:  # no fork possible now: the groups wait
             self.pending = groups + self.pending
@@ -216,8 +225,8 @@ class _Background:
     groups: list[range]
 
 
-def _check_in_background(fn: Callable[[range], R], groups: list[range], writer, stop) -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+def _check_in_background(fn: Callable[[range], R], groups: list[range], reader, writer, stop, parent: int) -> None:
+    _child_start(reader, parent)
     try:
         os.nice(BACKGROUND_NICENESS)
         for group in groups:
@@ -229,3 +238,20 @@ def _check_in_background(fn: Callable[[range], R], groups: list[range], writer, 
     finally:
         writer.close()
         os._exit(0)
+
+
+def _child_start(reader, parent: int) -> None:
+    """What a forked child does first: leave Ctrl-C to the parent, close its copy of the pipe's
+    reading end (so that a write fails once the parent is gone, instead of filling a pipe nobody
+    reads), and end itself within half a second of its parent's death (SIGTERM or SIGKILL give the
+    parent no time to stop its children; a sibling may still hold the pipe open)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    reader.close()
+    threading.Thread(target=exit_with_parent, args=(parent,), daemon=True).start()
+
+
+def exit_with_parent(parent: int) -> None:
+    """End this process within half a second of `parent`'s death (run in a daemon thread)."""
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)

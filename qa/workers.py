@@ -18,13 +18,13 @@ import os
 import queue as queues
 import signal
 import threading
-import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from qa.batch import Job
 from qa.config import Config
 from qa.errors import MtqaError
+from qa.parallel import exit_with_parent
 from qa.records import document_record, dumps, failure_record, segment_record
 
 Message = tuple
@@ -173,7 +173,7 @@ _WORKER: dict = {}
 
 def _worker_start(config: Config, encoding: str, threads: int, inbox, parent: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it ends the workers
-    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
+    threading.Thread(target=exit_with_parent, args=(parent,), daemon=True).start()  # SIGKILL leaves no time to stop it
     _WORKER["inbox"] = inbox
     try:
         _WORKER["checker"] = DocumentChecker.load(config, encoding, threads=threads)
@@ -188,10 +188,3 @@ def _worker_check(job: Job) -> None:
         return
     for message in _WORKER["checker"].check(job):
         inbox.put(message)
-
-
-def _exit_with_parent(parent: int) -> None:
-    """A worker whose parent was killed (SIGKILL leaves no time to stop it) exits within a second."""
-    while os.getppid() == parent:
-        time.sleep(1.0)
-    os._exit(1)

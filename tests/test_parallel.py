@@ -6,6 +6,7 @@ import os
 import signal
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -98,6 +99,41 @@ def test_a_background_child_that_dies_leaves_its_groups_to_the_parent():
     assert results == {g.start: sum(g) for g in groups}
 
 
+ORPHAN = """
+import sys, time
+from qa.parallel import GroupScheduler, groups_of
+
+def slow(group):
+    time.sleep(60)
+    return group.start
+
+scheduler = GroupScheduler(slow, processes=2)
+scheduler.add(groups_of(0, 256))
+print(scheduler.background[0].process.pid, flush=True)
+time.sleep(60)
+"""
+
+
+def test_a_background_child_ends_soon_after_its_parent_is_killed():
+    # SIGKILL (or SIGTERM) gives the parent no time to stop its children: they watch for it.
+    parent = subprocess.Popen([sys.executable, "-c", ORPHAN], stdout=subprocess.PIPE, text=True)
+    child = int(parent.stdout.readline())
+    parent.kill()
+    parent.wait()
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline and _alive(child):
+        time.sleep(0.1)
+    assert not _alive(child)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as stat:  # a zombie waiting for init to reap it is gone too
+            return stat.read().split(")")[-1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
+
+
 def test_fork_map_keeps_the_order_and_redoes_the_part_of_a_dead_child():
     parent = os.getpid()
 
@@ -115,6 +151,20 @@ def test_background_children_run_at_the_lowest_priority():
     scheduler.background[0].process.join()  # it finished its groups
     results = scheduler.finish()
     assert set(results.values()) == {19}
+
+
+def _can_fork_in_a_pool_worker(_) -> bool:
+    from metrics.encoders import UseM3Encoder
+
+    return can_fork(UseM3Encoder.__new__(UseM3Encoder))
+
+
+def test_inside_a_pool_worker_the_checks_stay_in_one_process():
+    # multiprocessing.Pool workers are daemonic and may not start processes of their own.
+    import multiprocessing
+
+    with multiprocessing.get_context("fork").Pool(1) as pool:
+        assert pool.map(_can_fork_in_a_pool_worker, [0]) == [False]
 
 
 def test_an_encoder_that_does_not_say_it_survives_a_fork_keeps_the_checks_in_one_process():
