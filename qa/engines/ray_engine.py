@@ -122,6 +122,7 @@ class CheckChunks:
             measured = run.embed_and_measure(shards.unpack_pairs(packed))
             found = run.check_measured(measured)
             run.context.clear_memo()
+            run.document_memo.clear()  # the document phase runs elsewhere (document_phase): keep nothing per pair
             segments = [score_segment(p, run.overridden(f), run.encoder.name, run.config.penalties) for p, f in zip(measured, found)]
             out["file_no"].append(int(file_no))
             out["chunk_no"].append(int(chunk_no))
