@@ -78,21 +78,27 @@ def groups_of(start: int, stop: int) -> list[range]:
     return [range(s, min(s + GROUP_SIZE, stop)) for s in range(start, stop, GROUP_SIZE)]
 
 
+def run_groups(fn: Callable[[range], R], groups: Sequence[range], processes: int) -> dict[int, R]:
+    """fn(group) for every group, by group start, the groups dealt round-robin over up to
+    `processes` processes (this one included) at normal priority."""
+    groups = sorted(groups, key=lambda g: g.start)
+    n = process_count(processes, sum(len(g) for g in groups))
+    shares = [groups[k::n] for k in range(n)]
+    results: dict[int, R] = {}
+    for share, answers in zip(shares, fork_map(lambda share: [fn(group) for group in share], shares)):
+        results.update(zip((group.start for group in share), answers))
+    return results
+
+
 def fork_map(fn: Callable[[G], R], parts: Sequence[G]) -> list[R]:
     """[fn(p) for p in parts], the first in this process and the others in forked children."""
     if len(parts) < 2:
         return [fn(p) for p in parts]
-    context = multiprocessing.get_context("fork")
     children: dict[int, tuple] = {}
     for index in range(1, len(parts)):
-        try:
-            reader, writer = context.Pipe(duplex=False)
-            child = context.Process(target=_answer, args=(fn, parts[index], reader, writer, os.getpid()), daemon=True)
-            child.start()
-        except OSError:  # no fork possible now (process or memory limits): this process does the part
-            continue
-        writer.close()
-        children[index] = (child, reader)
+        forked = _fork(_answer, fn, parts[index])
+        if forked is not None:  # else no fork was possible now: this process does the part
+            children[index] = forked
     results: dict[int, R] = {}
     try:
         for index, part in enumerate(parts):
@@ -156,15 +162,10 @@ class GroupScheduler(Generic[R]):
             child.stop.set()
         for child in list(self.background):
             self._collect(child, block=True)
-        left = sorted(self.pending, key=lambda g: g.start)
-        self.pending = []
-        n = process_count(self.processes, sum(len(g) for g in left))
-        if n > 1:
+        left, self.pending = self.pending, []
+        if process_count(self.processes, sum(len(g) for g in left)) > 1:
             self._prepare()
-        shares = [left[k::n] for k in range(n)]
-        for share, results in zip(shares, fork_map(self._run_share, shares)):
-            for group, result in zip(share, results):
-                self.results[group.start] = result
+        self.results.update(run_groups(self.fn, left, self.processes))
         return self.results
 
     def close(self) -> None:
@@ -175,9 +176,6 @@ class GroupScheduler(Generic[R]):
             child.reader.close()
         self.background = []
 
-    def _run_share(self, share: list[range]) -> list[R]:
-        return [self.fn(group) for group in share]
-
     def _prepare(self) -> None:
         if self.prepare is not None:
             prepare, self.prepare = self.prepare, None
@@ -185,20 +183,13 @@ class GroupScheduler(Generic[R]):
 
     def _start_background(self) -> None:
         self._prepare()
-        context = multiprocessing.get_context("fork")
-        groups, self.pending = self.pending, []
-        try:
-            reader, writer = context.Pipe(duplex=False)
-            stop = context.Event()
-            process = context.Process(
-                target=_check_in_background, args=(self.fn, groups, reader, writer, stop, os.getpid()), daemon=True
-            )
-            process.start()
-        except OSError:  # no fork possible now: the groups wait
-            self.pending = groups + self.pending
+        stop = multiprocessing.get_context("fork").Event()
+        forked = _fork(_check_in_background, self.fn, self.pending, stop)
+        if forked is None:  # no fork possible now: the groups wait
             return
-        writer.close()
-        self.background.append(_Background(process, reader, stop, groups))
+        process, reader = forked
+        self.background.append(_Background(process, reader, stop, self.pending))
+        self.pending = []
 
     def _collect(self, child: _Background, block: bool) -> None:
         """Take a background child's results so far; once it has exited, its unanswered groups
@@ -225,7 +216,7 @@ class _Background:
     groups: list[range]
 
 
-def _check_in_background(fn: Callable[[range], R], groups: list[range], reader, writer, stop, parent: int) -> None:
+def _check_in_background(fn: Callable[[range], R], groups: list[range], stop, reader, writer, parent: int) -> None:
     _child_start(reader, parent)
     try:
         os.nice(BACKGROUND_NICENESS)
@@ -238,6 +229,22 @@ def _check_in_background(fn: Callable[[range], R], groups: list[range], reader, 
     finally:
         writer.close()
         os._exit(0)
+
+
+def _fork(target: Callable[..., None], *args) -> tuple[multiprocessing.Process, Connection] | None:
+    """A forked child running target(*args, reader, writer, parent pid) and the end of its pipe
+    this process reads; None when no fork is possible now (process or memory limits)."""
+    context = multiprocessing.get_context("fork")
+    reader, writer = context.Pipe(duplex=False)
+    try:
+        child = context.Process(target=target, args=(*args, reader, writer, os.getpid()), daemon=True)
+        child.start()
+    except OSError:
+        reader.close()
+        return None
+    finally:
+        writer.close()
+    return child, reader
 
 
 def _child_start(reader, parent: int) -> None:

@@ -38,17 +38,9 @@ from qa.model import (
     Report,
     SegmentResult,
 )
-from qa.parallel import (
-    GroupScheduler,
-    can_fork,
-    chunked,
-    fork_map,
-    groups_of,
-    process_count,
-)
+from qa.parallel import GroupScheduler, can_fork, chunked, groups_of, run_groups
 from qa.scoring import score_segment, summarize
 from qa.signature import run_signature, tool_info
-
 
 PRELOAD_PAIRS = 32  # input pairs the checks run on before the first fork (Run.preload)
 
@@ -110,13 +102,8 @@ class Run:
     def check_measured(self, pairs: Sequence[AlignedPair]) -> list[list[Finding]]:
         """The pair checks of every pair of one embedded chunk, in its check groups
         (qa.parallel.groups_of), over `processes` processes when that pays."""
-        n = process_count(self.processes, len(pairs)) if can_fork(self.encoder) else 1
-        groups = groups_of(0, len(pairs))
-        shares = [groups[k::n] for k in range(n)]
-        checked = {}
-        for share, results in zip(shares, fork_map(lambda share: [self._checked_group(pairs, g) for g in share], shares)):
-            checked.update(zip((g.start for g in share), results))
-        return self._merged(pairs, checked)
+        processes = self.processes if can_fork(self.encoder) else 1
+        return self._merged(pairs, run_groups(lambda group: self._checked_group(pairs, group), groups_of(0, len(pairs)), processes))
 
     def _merged(self, pairs: Sequence[AlignedPair], checked: dict[int, tuple]) -> list[list[Finding]]:
         """The findings of the pairs from their groups' results (by group start); the groups'
